@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// Runs the mocha suite (out/test/integration/index.js, compiled from test/integration/index.ts) INSIDE the real
+// VS Code extension host of code-server, against the ARM emulator (demo world), and exits with mocha's status.
+//
+// usage: node test/bench/runExtensionTests.mjs [--timeout ms] [--browser-log] [--keep-state]
+// needs: bash test/bench/setup.sh; npm run compile && npm run build
+// env:   ARM_TRAFFIC_DIR (passed to the emulator), BENCH_EMULATOR_MODULE (override out/test/emulator/server.js)
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { REPO, startCodeServer, launchBrowser, loadEmulator, emulatorSettings } from './codeServer.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (k, d) => { const i = argv.indexOf('--' + k); return i >= 0 ? argv[i + 1] : d; };
+const timeoutMs = Number(opt('timeout', process.env.BENCH_TEST_TIMEOUT || 600000));
+const t0 = Date.now();
+const ts = () => `[bench ${((Date.now() - t0) / 1000).toFixed(1)}s]`;
+
+const testsPath = path.join(REPO, 'out/test/integration/index.js');
+const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+const mainJs = path.join(REPO, pkg.main || 'dist/extension.js');
+
+let emu, cs, br;
+async function cleanup() {
+  if (br) await br.close().catch(() => {});
+  if (cs) await cs.close().catch(() => {});
+  if (emu) await Promise.resolve(emu.close()).catch(() => {});
+  br = cs = emu = undefined;
+}
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { cleanup().finally(() => process.exit(130)); });
+
+async function main() {
+  for (const [f, hint] of [[testsPath, 'npm run compile'], [mainJs, 'npm run build']]) {
+    if (!fs.existsSync(f)) throw new Error(`${path.relative(REPO, f)} missing; run: ${hint}`);
+  }
+  const startEmulator = process.env.BENCH_EMULATOR_MODULE
+    ? createRequire(import.meta.url)(path.resolve(process.env.BENCH_EMULATOR_MODULE)).startEmulator
+    : await loadEmulator();
+  emu = await startEmulator({ port: 0, world: 'demo', retryAfterSeconds: 0, trafficDir: process.env.ARM_TRAFFIC_DIR });
+  console.log(ts(), 'ARM emulator (demo world) at', emu.url);
+
+  cs = await startCodeServer({
+    settings: emulatorSettings(emu.url),
+    env: { ARM_EMULATOR_URL: emu.url },
+    keepState: argv.includes('--keep-state'),
+  });
+  console.log(ts(), `code-server at ${cs.origin} (state ${cs.state})`);
+
+  br = await launchBrowser({ stateDir: cs.state });
+  const { page } = br;
+  let done;
+  const exited = new Promise((r) => (done = r));
+  // the workbench forwards the extension host's console and mocha's final status to these
+  await page.exposeFunction('codeAutomationLog', (_type, args) => console.log(...(Array.isArray(args) ? args : [args])));
+  await page.exposeFunction('codeAutomationExit', (code) => done(code));
+  if (argv.includes('--browser-log')) page.on('console', (m) => console.log('[browser]', m.text()));
+  page.on('pageerror', (e) => console.log('[pageerror]', e.message.split('\n')[0]));
+  const timer = setTimeout(() => done('timeout'), timeoutMs);
+  await page.goto(cs.workbenchUrl({ extensionDevelopmentPath: REPO, extensionTestsPath: testsPath }),
+    { waitUntil: 'domcontentloaded', timeout: 60000 });
+  console.log(ts(), 'workbench loading; tests run in the extension host');
+  const code = await exited;
+  clearTimeout(timer);
+  if (code !== 0) {
+    fs.mkdirSync(path.join(REPO, 'test-results'), { recursive: true });
+    const shot = path.join(REPO, 'test-results/integration-failure.png');
+    await page.screenshot({ path: shot }).catch(() => {});
+    const logCopy = path.join(REPO, 'test-results/integration-code-server.log');
+    fs.writeFileSync(logCopy, cs.log);
+    console.error(ts(), `server log: ${path.relative(REPO, logCopy)}, screenshot: ${path.relative(REPO, shot)}`);
+  }
+  if (code === 'timeout') {
+    console.error(ts(), `TIMEOUT after ${timeoutMs} ms waiting for the extension tests`);
+    return 124;
+  }
+  console.log(ts(), `extension tests finished, exit code ${code}`);
+  return typeof code === 'number' ? code : 1;
+}
+
+let status;
+try {
+  status = await main();
+} catch (e) {
+  console.error(ts(), 'FAILED:', e?.stack || e);
+  status = 2;
+}
+await cleanup();
+process.exit(status);
