@@ -1,0 +1,98 @@
+import type { TokenCredential } from '@azure/core-auth';
+import { AzureCliCredential } from '@azure/identity';
+import * as vscode from 'vscode';
+import { createArmClient, type ArmClient, type ArmRequestLogEntry } from '../azure/armClient';
+import { settings } from '../settings';
+import { resolveCloud, resourceManagerScope, type AzureCloud } from './clouds';
+import { isLoopbackEndpoint } from './loopback';
+import { VSCodeSessionCredential } from './vscodeSessionCredential';
+
+export type SessionKind = 'emulator' | 'vscode' | 'azureCli';
+
+/**
+ * Who the user is, on which cloud, and the ARM client that goes with it. Everything that talks to Azure asks this
+ * for a client; a change of sign-in, cloud or credential setting fires `onDidChange` and yields a new client.
+ */
+export class AzureSession implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private cached?: { cloud: AzureCloud; kind: SessionKind; client: ArmClient; credential: TokenCredential };
+
+  constructor(
+    private readonly userAgent: string,
+    private readonly log: (entry: ArmRequestLogEntry) => void,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (settings.affectsSession(event)) this.reset();
+      }),
+      vscode.authentication.onDidChangeSessions((event) => {
+        if (event.provider.id === this.current().cloud.authProviderId) this.reset();
+      }),
+    );
+  }
+
+  get cloud(): AzureCloud {
+    return this.current().cloud;
+  }
+
+  get kind(): SessionKind {
+    return this.current().kind;
+  }
+
+  get client(): ArmClient {
+    return this.current().client;
+  }
+
+  get tenantId(): string | undefined {
+    return settings.tenant();
+  }
+
+  /** Signed in without prompting: the emulator always, the Azure CLI when it can give a token, VS Code silently. */
+  async isSignedIn(): Promise<boolean> {
+    const { kind, cloud, credential } = this.current();
+    if (kind === 'emulator') return true;
+    if (kind === 'vscode') return !!(await (credential as VSCodeSessionCredential).getSession([resourceManagerScope(cloud)], false));
+    try {
+      await credential.getToken(resourceManagerScope(cloud));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Shows VS Code's Microsoft sign-in (Allow/Cancel, then the browser). Resolves false when the user cancels. */
+  async signIn(): Promise<boolean> {
+    const { kind, cloud, credential } = this.current();
+    if (kind !== 'vscode') return this.isSignedIn();
+    const session = await (credential as VSCodeSessionCredential).getSession([resourceManagerScope(cloud)], true);
+    this.reset();
+    return !!session;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private reset(): void {
+    this.cached = undefined;
+    this.changeEmitter.fire();
+  }
+
+  private current() {
+    if (!this.cached) {
+      const cloud = resolveCloud(settings.cloud());
+      const kind: SessionKind = isLoopbackEndpoint(cloud.resourceManagerEndpoint)
+        ? 'emulator'
+        : settings.authenticationMethod() === 'azureCli'
+          ? 'azureCli'
+          : 'vscode';
+      const credential: TokenCredential =
+        kind === 'azureCli' ? new AzureCliCredential({ tenantId: settings.tenant() }) : new VSCodeSessionCredential(cloud, settings.tenant());
+      const client = createArmClient({ cloud, credential, userAgent: this.userAgent, log: this.log });
+      this.cached = { cloud, kind, client, credential };
+    }
+    return this.cached;
+  }
+}

@@ -1,0 +1,23 @@
+import type { ArmClient } from './armClient';
+import { API_VERSIONS } from './apiVersions';
+import { collect } from './paging';
+import type { ConnectedCluster } from './models';
+
+/** AKS Arc clusters are the connected clusters of kind ProvisionedCluster. */
+export async function listAksArcClusters(client: ArmClient, subscriptionId: string, signal?: AbortSignal): Promise<ConnectedCluster[]> {
+  const all = await collect(
+    client.list<ConnectedCluster>(`/subscriptions/${subscriptionId}/providers/Microsoft.Kubernetes/connectedClusters`, {
+      apiVersion: API_VERSIONS.connectedClusters,
+      signal,
+    }),
+  );
+  return all.filter(isAksArcCluster);
+}
+
+export function isAksArcCluster(cluster: ConnectedCluster): boolean {
+  return cluster.kind?.toLowerCase() === 'provisionedcluster';
+}
+
+export function getConnectedCluster(client: ArmClient, id: string, signal?: AbortSignal): Promise<ConnectedCluster | undefined> {
+  return client.getIfExists<ConnectedCluster>(id, { apiVersion: API_VERSIONS.connectedClusters, signal });
+}

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { isCancellation, showError } from '../errors';
+import { telemetryErrorCode, type Telemetry } from '../telemetry';
+
+export interface CommandContext {
+  log: vscode.LogOutputChannel;
+  telemetry: Telemetry;
+}
+
+/**
+ * Registers a command with the behaviour every command shares: telemetry (name, duration, result, error code) and
+ * errors shown by the one error presenter.
+ */
+export function registerCommand(
+  id: string,
+  context: CommandContext,
+  callback: (...args: any[]) => unknown,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    const started = Date.now();
+    try {
+      const result = await callback(...args);
+      context.telemetry.sendCommandEvent({ command: id, result: 'Succeeded', durationMs: Date.now() - started });
+      return result;
+    } catch (error) {
+      const cancelled = isCancellation(error);
+      context.telemetry.sendCommandEvent({
+        command: id,
+        result: cancelled ? 'Canceled' : 'Failed',
+        ...(cancelled ? {} : { errorCode: telemetryErrorCode(error) }),
+        durationMs: Date.now() - started,
+      });
+      // Not awaited: the notification stays up without holding the command (and its callers) open.
+      void showError(error, context.log);
+      return undefined;
+    }
+  });
+}

@@ -1,0 +1,9 @@
+import * as vscode from 'vscode';
+import type { AzureSession } from '../auth/azureSession';
+
+export async function signIn(session: AzureSession): Promise<void> {
+  if (session.kind === 'azureCli' && !(await session.isSignedIn())) {
+    throw new Error('The Azure CLI is not signed in. Run "az login" in a terminal, then refresh, or set azureLocal.authentication to "vscode".');
+  }
+  if (!(await session.signIn())) throw new vscode.CancellationError();
+}

@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { ArmError, describeArmError } from './azure/armError';
+import { OperationCancelledError } from './azure/lro';
+
+/** Cancelling is an answer, not a failure: it is never shown as an error. */
+export function isCancellation(error: unknown): boolean {
+  const name = (error as { name?: string } | undefined)?.name;
+  return error instanceof OperationCancelledError || name === 'AbortError' || name === 'OperationCancelledError' || error instanceof vscode.CancellationError;
+}
+
+/** The short form for a notification or a tree item: ARM's code and message, or the error's message. */
+export function errorSummary(error: unknown): string {
+  if (error instanceof ArmError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The one place errors are shown: a notification with ARM's code and message, the whole story (details,
+ * correlation id) in the output channel, and "Show Details" to open it.
+ */
+export async function showError(error: unknown, log: vscode.LogOutputChannel, action?: string): Promise<void> {
+  if (isCancellation(error)) return;
+  const prefix = action ? `${action} failed: ` : '';
+  log.error(prefix + (error instanceof ArmError ? describeArmError(error) : error instanceof Error ? error.stack ?? error.message : String(error)));
+  const choice = await vscode.window.showErrorMessage(prefix + errorSummary(error), 'Show Details');
+  if (choice === 'Show Details') log.show(true);
+}

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { AzureSession } from './auth/azureSession';
+import type { ArmRequestLogEntry } from './azure/armClient';
+import { copyResourceId } from './commands/copyResourceId';
+import { openInPortal } from './commands/openInPortal';
+import { registerCommand, type CommandContext } from './commands/registerCommand';
+import { selectSubscriptions } from './commands/selectSubscriptions';
+import { PROPERTIES_SCHEME, ResourcePropertiesProvider, showProperties } from './commands/showProperties';
+import { signIn } from './commands/signIn';
+import { settings } from './settings';
+import { createTelemetry } from './telemetry';
+import { AzureLocalTreeDataProvider } from './tree/azureLocalTreeDataProvider';
+import type { TreeNode } from './tree/treeNode';
+
+/** What the extension hands to its extension-host tests. */
+export interface AzureLocalApi {
+  tree: AzureLocalTreeDataProvider;
+  session: AzureSession;
+  telemetryEvents: readonly import('./telemetry').CommandEvent[];
+}
+
+/** Creates the services and registers views and commands; all behaviour lives in the modules it wires. */
+export function activate(context: vscode.ExtensionContext): AzureLocalApi {
+  const version = (context.extension.packageJSON as { version: string; telemetryConnectionString?: string }).version;
+  const log = vscode.window.createOutputChannel('Azure Local', { log: true });
+  const telemetry = createTelemetry((context.extension.packageJSON as { telemetryConnectionString?: string }).telemetryConnectionString, context.subscriptions);
+  const session = new AzureSession(`azure-local-tools/${version}`, (entry) => logRequest(log, entry));
+  const tree = new AzureLocalTreeDataProvider(session);
+  const properties = new ResourcePropertiesProvider();
+  const commands: CommandContext = { log, telemetry };
+
+  const updateSignIn = async () => {
+    const signedIn = await session.isSignedIn().catch(() => false);
+    await vscode.commands.executeCommand('setContext', 'azureLocal.signedIn', signedIn);
+    tree.refreshAll(signedIn);
+  };
+
+  context.subscriptions.push(
+    log,
+    session,
+    tree,
+    vscode.window.createTreeView('azureLocal.resources', { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.workspace.registerTextDocumentContentProvider(PROPERTIES_SCHEME, properties),
+    session.onDidChange(() => void updateSignIn()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (settings.affectsSubscriptions(event)) void updateSignIn();
+    }),
+    registerCommand('azureLocal.signIn', commands, () => signIn(session)),
+    registerCommand('azureLocal.selectSubscriptions', commands, () => selectSubscriptions(session)),
+    registerCommand('azureLocal.refresh', commands, () => updateSignIn()),
+    registerCommand('azureLocal.refreshNode', commands, (node?: TreeNode) => (node?.refresh ? node.refresh() : updateSignIn())),
+    registerCommand('azureLocal.copyResourceId', commands, (node?: TreeNode) => copyResourceId(node)),
+    registerCommand('azureLocal.openInPortal', commands, (node?: TreeNode) => openInPortal(session, node)),
+    registerCommand('azureLocal.showProperties', commands, (node?: TreeNode) => showProperties(properties, node)),
+  );
+  void updateSignIn();
+  return { tree, session, telemetryEvents: telemetry.events };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+function logRequest(log: vscode.LogOutputChannel, entry: ArmRequestLogEntry): void {
+  const outcome = entry.error ? `failed: ${entry.error}` : `${entry.status}`;
+  const line = `${entry.method} ${entry.url} → ${outcome} (${entry.durationMs} ms)${entry.correlationId ? ` correlation ${entry.correlationId}` : ''}`;
+  if (entry.error || (entry.status ?? 0) >= 400) log.warn(line);
+  else log.info(line);
+}

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import type { ArmClient } from '../azure/armClient';
+import { getConnectedCluster } from '../azure/connectedClusters';
+import type { AksArcCluster } from '../azure/grouping';
+import { getProvisionedClusterInstance } from '../azure/provisionedClusters';
+import { clusterKubernetesVersion, clusterState, describeCluster } from './describe';
+import { DetailNode } from './detailNode';
+import { LazyParentNode } from './lazyParentNode';
+import { resourceContextValue, type TreeContext, type TreeNode } from './treeNode';
+
+/**
+ * An AKS Arc cluster: state, Kubernetes version and connectivity at a glance; control plane, node pools and any
+ * error when expanded. Expanding (and Refresh) reads the connected cluster and provisionedClusterInstances/default.
+ */
+export class ClusterNode extends LazyParentNode {
+  protected readonly emptyLabel = 'No details';
+
+  constructor(
+    tree: TreeContext,
+    private item: AksArcCluster,
+    private readonly client: () => ArmClient,
+  ) {
+    super(tree);
+  }
+
+  get resource() {
+    return this.item.cluster;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const state = clusterState(this.item);
+    const treeItem = new vscode.TreeItem(this.item.cluster.name, vscode.TreeItemCollapsibleState.Collapsed);
+    treeItem.id = this.item.cluster.id.toLowerCase();
+    treeItem.description = describeCluster(this.item);
+    treeItem.tooltip = `${this.item.cluster.name}\n${describeCluster(this.item)}${this.item.instance?.properties?.status?.errorMessage ? `\n\n${this.item.instance.properties.status.errorMessage}` : ''}`;
+    treeItem.iconPath = clusterIcon(state);
+    treeItem.contextValue = resourceContextValue('cluster');
+    return treeItem;
+  }
+
+  protected async loadChildren(): Promise<TreeNode[]> {
+    const client = this.client();
+    const [cluster, instance] = await Promise.all([
+      getConnectedCluster(client, this.item.cluster.id),
+      getProvisionedClusterInstance(client, this.item.cluster.id),
+    ]);
+    // The end of the load redraws this node, so its label shows the state just read.
+    this.item = { cluster: cluster ?? this.item.cluster, instance };
+    return clusterDetails(this.item);
+  }
+}
+
+export function clusterDetails(item: AksArcCluster): TreeNode[] {
+  const properties = item.instance?.properties;
+  const nodes: TreeNode[] = [
+    new DetailNode('State', clusterState(item), 'pulse'),
+    new DetailNode('Kubernetes version', clusterKubernetesVersion(item) ?? 'unknown', 'versions'),
+    new DetailNode('Connectivity', item.cluster.properties?.connectivityStatus ?? 'unknown', 'plug'),
+  ];
+  if (!item.instance) {
+    nodes.push(new DetailNode('AKS Arc instance', 'not created', 'warning', [], 'provisionedClusterInstances/default does not exist for this connected cluster.'));
+    return nodes;
+  }
+  if (properties?.controlPlane) {
+    const cp = properties.controlPlane;
+    nodes.push(new DetailNode('Control plane', `${cp.count ?? '?'} × ${cp.vmSize ?? '?'}${cp.controlPlaneEndpoint?.hostIP ? ` · ${cp.controlPlaneEndpoint.hostIP}` : ''}`, 'server'));
+  }
+  const pools = (properties?.agentPoolProfiles ?? []).map(
+    (pool) =>
+      new DetailNode(pool.name ?? 'pool', `${pool.count ?? '?'} × ${pool.vmSize ?? '?'} · ${[pool.osType, pool.osSKU].filter(Boolean).join(' ') || 'Linux'}`, 'server-environment'),
+  );
+  nodes.push(new DetailNode('Node pools', `${pools.length}`, 'layers', pools));
+  if (properties?.status?.errorMessage) {
+    nodes.push(new DetailNode('Error', properties.status.errorMessage, 'error', [], properties.status.errorMessage));
+  }
+  return nodes;
+}
+
+function clusterIcon(state: string): vscode.ThemeIcon {
+  switch (state.toLowerCase()) {
+    case 'succeeded':
+      return new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed'));
+    case 'failed':
+    case 'canceled':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    default:
+      return new vscode.ThemeIcon('sync~spin');
+  }
+}

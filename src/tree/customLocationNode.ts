@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import type { ArmClient } from '../azure/armClient';
+import type { CustomLocationInventory } from '../azure/grouping';
+import { parseResourceId } from '../azure/resourceId';
+import { ClusterNode } from './clusterNode';
+import { GroupNode } from './groupNode';
+import { LogicalNetworkNode } from './logicalNetworkNode';
+import { resourceContextValue, type TreeContext, type TreeNode } from './treeNode';
+
+/** A custom location (an Azure Local instance's Arc resource bridge) with its logical networks and clusters. */
+export class CustomLocationNode implements TreeNode {
+  private readonly groups: TreeNode[];
+
+  constructor(
+    tree: TreeContext,
+    private readonly inventory: CustomLocationInventory,
+    client: () => ArmClient,
+  ) {
+    this.groups = [
+      new GroupNode('Logical networks', 'type-hierarchy', inventory.logicalNetworks.map((n) => new LogicalNetworkNode(n)), 'No logical networks', 'logicalNetworks'),
+      new GroupNode('AKS Arc clusters', 'server-environment', inventory.clusters.map((c) => new ClusterNode(tree, c, client)), 'No AKS Arc clusters', 'clusters'),
+    ];
+  }
+
+  get resource() {
+    return this.inventory.customLocation;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const location = this.inventory.customLocation;
+    const host = location.properties?.hostResourceId ? parseResourceId(location.properties.hostResourceId).name : undefined;
+    const item = new vscode.TreeItem(location.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = location.id.toLowerCase();
+    item.description = [location.location, host].filter(Boolean).join(' · ');
+    item.tooltip = new vscode.MarkdownString(
+      [
+        `**${location.properties?.displayName ?? location.name}** (custom location)`,
+        `Region: ${location.location}`,
+        host ? `Host: ${host}` : undefined,
+        location.properties?.namespace ? `Namespace: ${location.properties.namespace}` : undefined,
+        `${this.inventory.logicalNetworks.length} logical networks, ${this.inventory.clusters.length} AKS Arc clusters`,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+    );
+    item.iconPath = new vscode.ThemeIcon('location');
+    item.contextValue = resourceContextValue('customLocation');
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    return this.groups;
+  }
+}
+
+/** Resources whose custom location is not one of the subscription's (or that have none yet). */
+export class UnassignedNode implements TreeNode {
+  constructor(private readonly groups: TreeNode[]) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Other resources', vscode.TreeItemCollapsibleState.Collapsed);
+    item.description = 'no custom location in this subscription';
+    item.iconPath = new vscode.ThemeIcon('question');
+    item.contextValue = 'unassigned';
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    return this.groups;
+  }
+}

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { errorSummary } from '../errors';
+import { MessageNode } from './messageNode';
+import type { TreeContext, TreeNode } from './treeNode';
+
+type LoadState = { kind: 'idle' } | { kind: 'loading'; done: Promise<void> } | { kind: 'loaded'; children: TreeNode[] } | { kind: 'error'; error: unknown };
+
+/**
+ * A node whose children come from Azure: the first expansion shows "Loading…" and starts the load; when it ends the
+ * node is redrawn with its children, an empty-state item or an error item that retries on click.
+ */
+export abstract class LazyParentNode implements TreeNode {
+  private state: LoadState = { kind: 'idle' };
+  /** A refresh during a load makes that load's result stale. */
+  private generation = 0;
+
+  constructor(protected readonly tree: TreeContext) {}
+
+  abstract getTreeItem(): vscode.TreeItem;
+  protected abstract loadChildren(): Promise<TreeNode[]>;
+  protected abstract readonly emptyLabel: string;
+
+  getChildren(): TreeNode[] {
+    switch (this.state.kind) {
+      case 'idle':
+        this.startLoad();
+        return [MessageNode.loading()];
+      case 'loading':
+        return [MessageNode.loading()];
+      case 'loaded':
+        return this.state.children.length ? this.state.children : [MessageNode.empty(this.emptyLabel)];
+      case 'error':
+        return [MessageNode.error(errorSummary(this.state.error), this)];
+    }
+  }
+
+  refresh(): void {
+    this.generation++;
+    this.state = { kind: 'idle' };
+    this.tree.changed(this);
+  }
+
+  /** Resolves when the current load has ended (loads it first if needed); for callers that need the children. */
+  async loaded(): Promise<TreeNode[]> {
+    if (this.state.kind === 'idle') this.startLoad();
+    if (this.state.kind === 'loading') await this.state.done;
+    return this.getChildren();
+  }
+
+  private startLoad(): void {
+    const generation = this.generation;
+    const done = this.loadChildren().then(
+      (children) => {
+        if (generation === this.generation) this.state = { kind: 'loaded', children };
+      },
+      (error: unknown) => {
+        if (generation === this.generation) this.state = { kind: 'error', error };
+      },
+    );
+    this.state = { kind: 'loading', done: done.then(() => this.tree.changed(this)) };
+  }
+}

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { LogicalNetwork } from '../azure/models';
+import { summarizeLogicalNetwork } from './describe';
+import { DetailNode } from './detailNode';
+import { resourceContextValue, type TreeNode } from './treeNode';
+
+/** A logical network: address prefix as its description; allocation, pools, DNS and VLAN as its children. */
+export class LogicalNetworkNode implements TreeNode {
+  constructor(readonly resource: LogicalNetwork) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const summary = summarizeLogicalNetwork(this.resource);
+    const item = new vscode.TreeItem(this.resource.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.resource.id.toLowerCase();
+    item.description = summary.addressPrefix;
+    item.tooltip = new vscode.MarkdownString(
+      [
+        `**${this.resource.name}** (logical network)`,
+        `Address prefix: ${summary.addressPrefix}`,
+        `Allocation: ${summary.allocation}`,
+        `VLAN: ${summary.vlan}`,
+        `DNS servers: ${summary.dnsServers.join(', ') || 'none'}`,
+      ].join('\n\n'),
+    );
+    item.iconPath = new vscode.ThemeIcon('type-hierarchy');
+    item.contextValue = resourceContextValue('logicalNetwork');
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    const summary = summarizeLogicalNetwork(this.resource);
+    const pools = summary.ipPools.map((pool) => new DetailNode(pool, '', 'circle-small'));
+    const nodes = [
+      new DetailNode('Address prefix', summary.addressPrefix, 'symbol-namespace'),
+      new DetailNode('Allocation', summary.allocation, 'settings'),
+      new DetailNode('IP pools', pools.length ? `${pools.length}` : 'none', 'list-unordered', pools),
+      new DetailNode('DNS servers', summary.dnsServers.join(', ') || 'none', 'globe'),
+      new DetailNode('VLAN', summary.vlan, 'tag'),
+    ];
+    if (summary.gateway) nodes.push(new DetailNode('Gateway', summary.gateway, 'arrow-right'));
+    if (summary.vmSwitch) nodes.push(new DetailNode('VM switch', summary.vmSwitch, 'plug'));
+    return nodes;
+  }
+}

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { TreeNode } from './treeNode';
+
+/** Loading, empty and error states are tree items in place, never pop-ups. */
+export class MessageNode implements TreeNode {
+  private constructor(
+    private readonly label: string,
+    private readonly icon: vscode.ThemeIcon,
+    private readonly kind: 'loading' | 'empty' | 'error',
+    private readonly retry?: TreeNode,
+    private readonly tooltip?: string,
+  ) {}
+
+  static loading(): MessageNode {
+    return new MessageNode('Loading…', new vscode.ThemeIcon('loading~spin'), 'loading');
+  }
+
+  static empty(label: string): MessageNode {
+    return new MessageNode(label, new vscode.ThemeIcon('info'), 'empty');
+  }
+
+  /** Clicking the item retries the parent's load. */
+  static error(summary: string, retry: TreeNode): MessageNode {
+    return new MessageNode(summary, new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')), 'error', retry, `${summary}\n\nClick to retry.`);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.iconPath = this.icon;
+    item.contextValue = `message.${this.kind}`;
+    item.tooltip = this.tooltip;
+    if (this.retry) item.command = { command: 'azureLocal.refreshNode', title: 'Retry', arguments: [this.retry] };
+    return item;
+  }
+}
