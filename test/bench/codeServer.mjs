@@ -191,9 +191,9 @@ export async function launchBrowser({ stateDir, viewport = { width: 1400, height
   return { browser, context, page, close };
 }
 
-/** Loads the ARM emulator (compiled by `npx tsc -p .` to out/test/emulator/server.js). */
+/** Loads the ARM emulator (compiled by `npx tsc -p .` to out/test/emulator/server.js; BENCH_EMULATOR_MODULE overrides). */
 export async function loadEmulator() {
-  const p = path.join(REPO, 'out/test/emulator/server.js');
+  const p = path.resolve(process.env.BENCH_EMULATOR_MODULE || path.join(REPO, 'out/test/emulator/server.js'));
   if (!fs.existsSync(p)) throw new Error(`${p} missing; run: npm run compile (the emulator lives in test/emulator)`);
   const mod = require(p);
   if (typeof mod.startEmulator !== 'function') throw new Error(`${p} does not export startEmulator`);

@@ -7,7 +7,6 @@
 // env:   ARM_TRAFFIC_DIR (passed to the emulator), BENCH_EMULATOR_MODULE (override out/test/emulator/server.js)
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { REPO, startCodeServer, launchBrowser, loadEmulator, emulatorSettings } from './codeServer.mjs';
 
 const argv = process.argv.slice(2);
@@ -33,9 +32,7 @@ async function main() {
   for (const [f, hint] of [[testsPath, 'npm run compile'], [mainJs, 'npm run build']]) {
     if (!fs.existsSync(f)) throw new Error(`${path.relative(REPO, f)} missing; run: ${hint}`);
   }
-  const startEmulator = process.env.BENCH_EMULATOR_MODULE
-    ? createRequire(import.meta.url)(path.resolve(process.env.BENCH_EMULATOR_MODULE)).startEmulator
-    : await loadEmulator();
+  const startEmulator = await loadEmulator();
   emu = await startEmulator({ port: 0, world: 'demo', retryAfterSeconds: 0, trafficDir: process.env.ARM_TRAFFIC_DIR });
   console.log(ts(), 'ARM emulator (demo world) at', emu.url);
 

@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// E2E in the real VS Code (code-server 4.96.4 + headless Chromium via playwright-core) against the ARM emulator's
+// demo world: open the "Azure Local" activity-bar container, expand subscription -> custom location -> "Logical
+// networks", check the demo rows, save media/screenshots/sidebar.png (1400x900).
+// On failure: exit 1, screenshot + server log in test-results/.
+//
+// usage: node test/e2e/sidebar.e2e.mjs     (needs: bash test/bench/setup.sh; npm run compile && npm run build)
+// env:   ARM_TRAFFIC_DIR, BENCH_EMULATOR_MODULE (override emulator module), BENCH_EXTENSION_PATH (override dev path)
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { REPO, startCodeServer, launchBrowser, loadEmulator, emulatorSettings } from '../bench/codeServer.mjs';
+
+const require = createRequire(import.meta.url);
+const t0 = Date.now();
+const ts = () => `[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`;
+const SHOT = path.join(REPO, 'media/screenshots/sidebar.png');
+const RESULTS = path.join(REPO, 'test-results');
+const extensionPath = path.resolve(process.env.BENCH_EXTENSION_PATH || REPO);
+
+// Demo-world names: taken from the emulator's DEMO ids when compiled, else the documented defaults.
+function demoNames() {
+  const last = (id) => String(id).split('/').pop();
+  const names = {
+    subscription: 'Contoso Edge Production',
+    customLocation: 'seattle-hci',
+    logicalNetworks: [['lnet-seattle-prod', '10.20.0.0/24'], ['lnet-seattle-mgmt', '10.20.1.0/24']],
+  };
+  try {
+    const { DEMO } = require(path.join(REPO, 'out/test/emulator/world.js'));
+    names.subscription = DEMO.subscriptions.production.displayName;
+    names.customLocation = last(DEMO.customLocations.seattle);
+    const prefixes = Object.fromEntries(names.logicalNetworks);
+    names.logicalNetworks = [DEMO.logicalNetworks.seattleProd, DEMO.logicalNetworks.seattleMgmt]
+      .map((id) => [last(id), prefixes[last(id)]]);
+  } catch { /* emulator not compiled yet: defaults */ }
+  return names;
+}
+
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+let emu, cs, br;
+async function cleanup() {
+  if (br) await br.close().catch(() => {});
+  if (cs) await cs.close().catch(() => {});
+  if (emu) await Promise.resolve(emu.close()).catch(() => {});
+  br = cs = emu = undefined;
+}
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { cleanup().finally(() => process.exit(130)); });
+
+/** A row of the sidebar tree whose label (not its description) is exactly `label`. */
+function treeRow(page, label) {
+  const re = label instanceof RegExp ? label : new RegExp(`^\\s*${esc(label)}\\s*$`);
+  return page.locator('.part.sidebar .monaco-list-row')
+    .filter({ has: page.locator('.monaco-icon-label .label-name', { hasText: re }) }).first();
+}
+
+/** "label — description" of a tree row. */
+async function rowText(row) {
+  const label = (await row.locator('.label-name').first().innerText()).trim();
+  const d = row.locator('.label-description');
+  const desc = (await d.count()) ? (await d.first().innerText()).trim() : '';
+  return desc ? `${label} — ${desc}` : label;
+}
+
+/** Expands a collapsible tree row (no-op when already expanded). */
+async function expand(page, label, what) {
+  const row = treeRow(page, label);
+  await row.waitFor({ state: 'visible', timeout: 30000 }).catch(() => { throw new Error(`${what} row "${label}" not visible`); });
+  for (let i = 0; i < 5; i++) {
+    const state = await row.getAttribute('aria-expanded');
+    if (state === 'true') break;
+    if (state === null) throw new Error(`${what} row "${label}" is not expandable`);
+    await row.click();
+    await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 5000 }).catch(() => {});
+  }
+  if ((await row.getAttribute('aria-expanded')) !== 'true') throw new Error(`${what} row "${label}" did not expand`);
+  console.log(ts(), `expanded ${what}: ${await rowText(row)}`);
+  return row;
+}
+
+async function main() {
+  const names = demoNames();
+  const startEmulator = await loadEmulator();
+  emu = await startEmulator({ port: 0, world: 'demo', retryAfterSeconds: 0, trafficDir: process.env.ARM_TRAFFIC_DIR });
+  console.log(ts(), 'ARM emulator (demo world) at', emu.url);
+  cs = await startCodeServer({ settings: emulatorSettings(emu.url), env: { ARM_EMULATOR_URL: emu.url } });
+  console.log(ts(), 'code-server at', cs.origin);
+  br = await launchBrowser({ stateDir: cs.state, viewport: { width: 1400, height: 900 } });
+  const { page } = br;
+  page.on('pageerror', (e) => console.log('[pageerror]', e.message.split('\n')[0]));
+
+  await page.goto(cs.workbenchUrl({ extensionDevelopmentPath: extensionPath }), { waitUntil: 'domcontentloaded', timeout: 60000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  console.log(ts(), 'workbench loaded');
+
+  // Activity bar: the "Azure Local" container (view container id azureLocal)
+  const item = page.locator('.part.activitybar .action-item', { has: page.locator('[aria-label^="Azure Local"]') }).first();
+  await item.waitFor({ state: 'visible', timeout: 60000 }).catch(() => { throw new Error('activity bar item "Azure Local" not found'); });
+  if (!(await item.evaluate((el) => el.classList.contains('checked')))) await item.locator('[aria-label^="Azure Local"]').first().click();
+  await page.locator('.part.sidebar .title-label', { hasText: /azure local/i }).first().waitFor({ timeout: 30000 })
+    .catch(() => { throw new Error('sidebar did not show the Azure Local container'); });
+  console.log(ts(), 'Azure Local container open');
+
+  await expand(page, names.subscription, 'subscription');
+  await expand(page, names.customLocation, 'custom location');
+  // group nodes under a custom location
+  await treeRow(page, 'AKS Arc clusters').waitFor({ timeout: 30000 })
+    .catch(() => { throw new Error('group row "AKS Arc clusters" not visible under the custom location'); });
+  await expand(page, 'Logical networks', 'group');
+  for (const [name, prefix] of names.logicalNetworks) {
+    const row = treeRow(page, name);
+    await row.waitFor({ state: 'visible', timeout: 30000 }).catch(() => { throw new Error(`logical network row "${name}" not visible`); });
+    const text = await rowText(row);
+    if (prefix && !text.includes(prefix)) throw new Error(`logical network row "${name}" lacks its address prefix ${prefix}: "${text}"`);
+    console.log(ts(), 'row:', text);
+  }
+
+  // a calm screenshot: focus the first logical network, hide toasts, move the mouse away
+  await treeRow(page, names.logicalNetworks[0][0]).click();
+  await page.keyboard.press('Escape');
+  await page.mouse.move(1300, 850);
+  await page.waitForTimeout(800);
+  fs.mkdirSync(path.dirname(SHOT), { recursive: true });
+  await page.screenshot({ path: SHOT });
+  console.log(ts(), 'screenshot', path.relative(REPO, SHOT));
+}
+
+let status = 0;
+try {
+  await main();
+  console.log(ts(), 'E2E sidebar: OK');
+} catch (e) {
+  status = 1;
+  console.error(ts(), 'E2E sidebar FAILED:', e?.message?.split('\n').slice(0, 6).join('\n') || e);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  if (br) await br.page.screenshot({ path: path.join(RESULTS, 'sidebar-failure.png') }).catch(() => {});
+  if (cs) fs.writeFileSync(path.join(RESULTS, 'sidebar-code-server.log'), cs.log);
+  console.error(ts(), 'see test-results/sidebar-failure.png and test-results/sidebar-code-server.log');
+}
+await cleanup();
+process.exit(status);
