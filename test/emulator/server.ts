@@ -1,0 +1,349 @@
+/**
+ * ARM emulator: a loopback HTTP server (node:http only) serving the Azure Resource Manager operations the extension uses.
+ * Responsibilities here: routing, bearer auth, ARM headers and errors, fault injection, request log, traffic recording,
+ * and the unauthenticated control API under /_emulator.
+ */
+import { randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEV_TOKEN } from '../../src/auth/loopback';
+import { FaultRegistry, type FaultRule } from './faults';
+import { ArmError, Router, type ArmResponse, type EmulatorConfig, type RequestContext } from './http';
+import { LroEngine, registerLroRoutes } from './lro';
+import { registerConnectedClusterRoutes } from './routes/connectedClusters';
+import { registerCustomLocationRoutes } from './routes/customLocations';
+import { registerHybridContainerServiceRoutes } from './routes/hybridContainerService';
+import { registerLogicalNetworkRoutes } from './routes/logicalNetworks';
+import { registerResourceRoutes } from './routes/resources';
+import { registerSubscriptionRoutes } from './routes/subscriptions';
+import { TrafficRecorder } from './traffic';
+import { World, type WorldKind } from './world';
+
+export interface EmulatorOptions {
+  /** 0 (default) = any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Items per list page; default 50. */
+  pageSize?: number;
+  /** Directory for oav traffic files; default process.env.ARM_TRAFFIC_DIR; unset = no recording. */
+  trafficDir?: string;
+  /** Operation-status polls answered InProgress before an LRO completes; default 2. */
+  lroPollsToComplete?: number;
+  /** Retry-After seconds on LRO and throttling responses; default 1 (tests set 0). */
+  retryAfterSeconds?: number;
+  /** Seed: 'demo' (default) or 'empty'. */
+  world?: WorldKind;
+  log?: (line: string) => void;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Full URL as sent. */
+  url: string;
+  /** 0 when the connection was reset by a fault. */
+  status: number;
+  /** ISO timestamp of arrival. */
+  time: string;
+  /** Operation-status / Location polling request (not a swagger operation). */
+  polling: boolean;
+  /** Path of the traffic file written for this exchange, when recording. */
+  trafficFile?: string;
+}
+
+export interface Emulator {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  faults: FaultRegistry;
+  world: World;
+  /** Request log (ARM requests only; the control API is never logged). */
+  requests: RecordedRequest[];
+  config: EmulatorConfig;
+  /** Same as POST /_emulator/reset. */
+  reset(world?: WorldKind): void;
+}
+
+const CONTROL_PREFIX = '/_emulator';
+
+function createRouter(): Router {
+  const router = new Router();
+  registerLroRoutes(router);
+  registerSubscriptionRoutes(router);
+  registerResourceRoutes(router);
+  registerCustomLocationRoutes(router);
+  registerLogicalNetworkRoutes(router);
+  registerConnectedClusterRoutes(router);
+  registerHybridContainerServiceRoutes(router);
+  return router;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function headerMap(req: http.IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const initialConfig: EmulatorConfig = {
+    pageSize: options.pageSize ?? 50,
+    lroPollsToComplete: options.lroPollsToComplete ?? 2,
+    retryAfterSeconds: options.retryAfterSeconds ?? 1,
+  };
+  const config: EmulatorConfig = { ...initialConfig };
+  const worldKind: WorldKind = options.world ?? 'demo';
+  const world = new World(worldKind);
+  const faults = new FaultRegistry();
+  const lro = new LroEngine(() => config.lroPollsToComplete);
+  const requests: RecordedRequest[] = [];
+  const trafficDir = options.trafficDir ?? process.env.ARM_TRAFFIC_DIR;
+  const recorder = trafficDir ? new TrafficRecorder(trafficDir) : undefined;
+  const router = createRouter();
+  const log = options.log ?? (() => undefined);
+
+  const reset = (kind?: WorldKind) => {
+    world.reset(kind ?? worldKind);
+    faults.clear();
+    lro.clear();
+    requests.length = 0;
+    Object.assign(config, initialConfig);
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      log(`emulator internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ error: { code: 'InternalServerError', message: 'Emulator internal error.', details: [] } }));
+      }
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const host = req.headers.host ?? `${options.host ?? '127.0.0.1'}:${port}`;
+    const baseUrl = `http://${host}`;
+    const rawUrl = req.url ?? '/';
+    const parsed = new URL(rawUrl, baseUrl);
+    const path = parsed.pathname.replace(/\/{2,}/g, '/');
+    const rawBody = await readBody(req);
+
+    if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
+      return control(method, path, rawBody, res);
+    }
+
+    const fullUrl = `${baseUrl}${rawUrl}`;
+    const time = new Date().toISOString();
+    const requestHeaders = headerMap(req);
+    const correlationId = requestHeaders['x-ms-correlation-request-id'] || randomUUID();
+    const requestId = randomUUID();
+    const routeMatch = router.match(method, path);
+    const polling = !!routeMatch && 'route' in routeMatch && routeMatch.route.polling === true;
+
+    let requestBody: unknown;
+    let bodyError: ArmError | undefined;
+    if (rawBody.trim().length > 0) {
+      try {
+        requestBody = JSON.parse(rawBody);
+      } catch (e) {
+        bodyError = new ArmError(400, 'InvalidRequestContent', `The request content was not valid JSON: ${(e as Error).message}`);
+      }
+    }
+
+    const send = (response: ArmResponse) => {
+      const headers: Record<string, string> = {
+        'content-type': 'application/json; charset=utf-8',
+        'x-ms-request-id': requestId,
+        'x-ms-correlation-request-id': correlationId,
+      };
+      for (const [k, v] of Object.entries(response.headers ?? {})) headers[k.toLowerCase()] = v;
+      const hasBody = response.body !== undefined && method !== 'HEAD' && response.status !== 204;
+      const text = hasBody ? JSON.stringify(response.body) : '';
+      headers['content-length'] = String(Buffer.byteLength(text));
+      res.writeHead(response.status, headers);
+      res.end(text);
+      const entry: RecordedRequest = { method, url: fullUrl, status: response.status, time, polling };
+      if (recorder) {
+        entry.trafficFile = recorder.record({
+          url: fullUrl,
+          method,
+          requestHeaders,
+          requestBody,
+          statusCode: response.status,
+          responseHeaders: headers,
+          responseBody: hasBody ? response.body : undefined,
+        });
+      }
+      requests.push(entry);
+      log(`${method} ${rawUrl} -> ${response.status}`);
+    };
+    const sendError = (err: ArmError, extraHeaders?: Record<string, string>) =>
+      send({ status: err.status, body: err.toBody(), headers: extraHeaders });
+
+    // 1. Faults.
+    const fault = faults.takeImmediate(method, path);
+    if (fault) {
+      if (fault.delayMs) await sleep(fault.delayMs);
+      if (fault.reset) {
+        requests.push({ method, url: fullUrl, status: 0, time, polling });
+        log(`${method} ${rawUrl} -> connection reset (fault ${fault.id})`);
+        req.socket.destroy();
+        return;
+      }
+      if (fault.unauthorizedOnce) {
+        return sendError(new ArmError(401, 'AuthenticationFailed', 'Authentication failed. The access token expired (injected fault).'), { 'WWW-Authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token"' });
+      }
+      if (fault.status) {
+        const headers: Record<string, string> = {};
+        const retryAfter = fault.retryAfter ?? (fault.status === 429 || fault.status === 503 ? config.retryAfterSeconds : undefined);
+        if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
+        const defaultCode = fault.status === 429 ? 'TooManyRequests' : fault.status === 503 ? 'ServiceUnavailable' : fault.status >= 500 ? 'InternalServerError' : 'InjectedFault';
+        const body = fault.body ?? { error: { code: defaultCode, message: `Injected fault: HTTP ${fault.status}.`, details: [] } };
+        return send({ status: fault.status, body, headers });
+      }
+    }
+
+    // 2. Auth.
+    const auth = req.headers.authorization ?? '';
+    const m = /^Bearer\s+(.+)$/i.exec(auth.trim());
+    if (!m || m[1] !== DEV_TOKEN) {
+      return sendError(
+        new ArmError(401, 'AuthenticationFailed', m ? 'Authentication failed. The access token is not valid for this emulator.' : "Authentication failed. The 'Authorization' header is missing or is not a Bearer token."),
+        { 'WWW-Authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token"' },
+      );
+    }
+
+    // 3. Route + api-version.
+    if (!routeMatch) {
+      return sendError(new ArmError(404, 'InvalidResourceType', `The emulator has no operation for '${method} ${path}'.`));
+    }
+    if ('methodMismatch' in routeMatch) {
+      return sendError(new ArmError(405, 'MethodNotAllowed', `The method '${method}' is not supported for '${path}'.`));
+    }
+    const { route, params } = routeMatch;
+    const apiVersion = parsed.searchParams.get('api-version');
+    if (route.apiVersions.length > 0) {
+      if (!apiVersion) {
+        return sendError(new ArmError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests."));
+      }
+      if (!route.apiVersions.includes(apiVersion)) {
+        return sendError(new ArmError(400, 'InvalidApiVersionParameter', `The api-version '${apiVersion}' is invalid. The supported versions are '${route.apiVersions.join(',')}'.`));
+      }
+    }
+    if (bodyError) return sendError(bodyError);
+
+    const ctx: RequestContext = {
+      req, method, path, query: parsed.searchParams, baseUrl, body: requestBody, apiVersion: apiVersion ?? '',
+      world, lro, config, faults,
+      takeLroOutcome: () => {
+        const rule = faults.takeLroOutcome(method, path);
+        return rule?.lroOutcome ? { outcome: rule.lroOutcome, error: rule.error } : undefined;
+      },
+    };
+    try {
+      send(await route.handler(ctx, params));
+    } catch (err) {
+      if (err instanceof ArmError) return sendError(err);
+      log(`handler error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return sendError(new ArmError(500, 'InternalServerError', 'The emulator failed to process the request.'));
+    }
+  }
+
+  function control(method: string, path: string, rawBody: string, res: http.ServerResponse): void {
+    const reply = (status: number, body?: unknown) => {
+      const text = body === undefined ? '' : JSON.stringify(body);
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) });
+      res.end(text);
+    };
+    let body: Record<string, unknown> = {};
+    try {
+      if (rawBody.trim()) body = JSON.parse(rawBody) as Record<string, unknown>;
+    } catch {
+      return reply(400, { error: { code: 'InvalidJson', message: 'The control request body is not valid JSON.' } });
+    }
+    const route = `${method} ${path.replace(/\/+$/, '')}`;
+    switch (route) {
+      case 'GET /_emulator/health':
+        return reply(200, { ok: true, url: `http://${options.host ?? '127.0.0.1'}:${port}` });
+      case 'GET /_emulator/faults':
+        return reply(200, { faults: faults.list() });
+      case 'POST /_emulator/faults':
+        try {
+          return reply(201, faults.add(body as unknown as FaultRule));
+        } catch (e) {
+          return reply(400, { error: { code: 'InvalidFaultRule', message: (e as Error).message } });
+        }
+      case 'DELETE /_emulator/faults':
+        faults.clear();
+        return reply(200, { faults: [] });
+      case 'POST /_emulator/reset': {
+        const kind = body.world;
+        if (kind !== undefined && kind !== 'demo' && kind !== 'empty') {
+          return reply(400, { error: { code: 'InvalidWorld', message: "world must be 'demo' or 'empty'." } });
+        }
+        reset(kind as WorldKind | undefined);
+        return reply(200, { ok: true, world: world.kind, config });
+      }
+      case 'GET /_emulator/requests':
+        return reply(200, { requests });
+      case 'DELETE /_emulator/requests':
+        requests.length = 0;
+        return reply(200, { requests });
+      case 'GET /_emulator/config':
+        return reply(200, config);
+      case 'POST /_emulator/config': {
+        for (const key of ['pageSize', 'lroPollsToComplete', 'retryAfterSeconds'] as const) {
+          const v = body[key];
+          if (v === undefined) continue;
+          if (typeof v !== 'number' || !Number.isInteger(v) || v < (key === 'pageSize' ? 1 : 0)) {
+            return reply(400, { error: { code: 'InvalidConfig', message: `${key} must be an integer >= ${key === 'pageSize' ? 1 : 0}.` } });
+          }
+          config[key] = v;
+        }
+        return reply(200, config);
+      }
+      default:
+        return reply(404, { error: { code: 'NotFound', message: `Unknown control endpoint '${method} ${path}'.` } });
+    }
+  }
+
+  let port = 0;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const host = options.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    url,
+    port,
+    faults,
+    world,
+    requests,
+    config,
+    reset,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
