@@ -81,9 +81,12 @@ export function resolveCloud(settings: CloudSettings): AzureCloud {
   return cloud;
 }
 
-/** The scope to ask for a Resource Manager token. */
+/**
+ * The scope to ask for a Resource Manager token: `{audience}/.default`. The audience's own trailing slash stays, so
+ * the public cloud's is `https://management.core.windows.net//.default`, as MSAL documents for such resources.
+ */
 export function resourceManagerScope(cloud: AzureCloud): string {
-  return cloud.resourceManagerAudience.replace(/\/*$/, '/') + '.default';
+  return `${cloud.resourceManagerAudience}/.default`;
 }
 
 /** A portal link to a resource, on the cloud's own portal. */

@@ -6,3 +6,10 @@ import type { Subscription } from './models';
 export function listSubscriptions(client: ArmClient, signal?: AbortSignal): Promise<Subscription[]> {
   return collect(client.list<Subscription>('/subscriptions', { apiVersion: API_VERSIONS.subscriptions, signal }));
 }
+
+/** Subscriptions whose id is in `selected` (case-insensitively), all of them when nothing is selected. */
+export function filterSubscriptions(all: Subscription[], selected: string[]): Subscription[] {
+  const wanted = new Set(selected.map((id) => id.toLowerCase()));
+  const shown = wanted.size ? all.filter((s) => wanted.has(s.subscriptionId.toLowerCase())) : all;
+  return [...shown].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
 import { createLimiter } from '../azure/concurrency';
-import type { Subscription } from '../azure/models';
-import { listSubscriptions } from '../azure/subscriptions';
+import { filterSubscriptions, listSubscriptions } from '../azure/subscriptions';
 import { settings } from '../settings';
 import { LazyParentNode } from './lazyParentNode';
 import { SubscriptionNode } from './subscriptionNode';
@@ -36,13 +35,6 @@ class SubscriptionsRoot extends LazyParentNode {
     const expand = shown.length <= EXPAND_UP_TO;
     return shown.map((s) => new SubscriptionNode(this.tree, s, () => this.session.client, this.limit, expand));
   }
-}
-
-/** Subscriptions whose id is in `selected` (case-insensitively), all of them when nothing is selected. */
-export function filterSubscriptions(all: Subscription[], selected: string[]): Subscription[] {
-  const wanted = new Set(selected.map((id) => id.toLowerCase()));
-  const shown = wanted.size ? all.filter((s) => wanted.has(s.subscriptionId.toLowerCase())) : all;
-  return [...shown].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
 export class AzureLocalTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, TreeContext, vscode.Disposable {
