@@ -53,6 +53,8 @@ export interface LongRunningOptions extends RequestOptions {
 export class ArmClient {
   readonly endpoint: string;
   private readonly service: ServiceClient;
+  /** Plain http is allowed only for the emulator on loopback; the SDK refuses it otherwise. */
+  private readonly allowInsecureConnection: boolean;
 
   constructor(
     readonly cloud: AzureCloud,
@@ -60,7 +62,8 @@ export class ArmClient {
     private readonly lroDefaultDelayMs: number,
   ) {
     this.endpoint = cloud.resourceManagerEndpoint.replace(/\/+$/, '');
-    this.service = new ServiceClient({ pipeline, endpoint: this.endpoint });
+    this.allowInsecureConnection = isLoopbackEndpoint(this.endpoint);
+    this.service = new ServiceClient({ pipeline, endpoint: this.endpoint, allowInsecureConnection: this.allowInsecureConnection });
   }
 
   /** Sends one request; resolves for 2xx, throws the one ArmError type otherwise. */
@@ -69,6 +72,7 @@ export class ArmClient {
       url: this.url(pathOrUrl, options.apiVersion),
       method,
       abortSignal: options.signal,
+      allowInsecureConnection: this.allowInsecureConnection,
     });
     if (options.body !== undefined) {
       request.body = JSON.stringify(options.body);
@@ -119,7 +123,11 @@ export class ArmClient {
 
   /** The generated Microsoft.Resources client (resource groups, providers) on this same pipeline. */
   resources(subscriptionId: string): ResourceManagementClient {
-    return new ResourceManagementClient(NO_CREDENTIAL, subscriptionId, { pipeline: this.pipeline, endpoint: this.endpoint });
+    return new ResourceManagementClient(NO_CREDENTIAL, subscriptionId, {
+      pipeline: this.pipeline,
+      endpoint: this.endpoint,
+      allowInsecureConnection: this.allowInsecureConnection,
+    });
   }
 
   /**
