@@ -1,0 +1,174 @@
+// The sidebar in a real extension host, against the ARM emulator's demo world (started by test/bench/runExtensionTests.mjs).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AzureLocalApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/treeNode';
+
+const emulatorUrl = () => {
+  const url = process.env.ARM_EMULATOR_URL;
+  assert.ok(url, 'ARM_EMULATOR_URL is not set');
+  return url;
+};
+
+async function control(path: string, method: 'POST' | 'DELETE', body?: unknown): Promise<void> {
+  const response = await fetch(`${emulatorUrl()}/_emulator/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  assert.ok(response.ok, `emulator control ${method} ${path}: ${response.status}`);
+}
+
+let api: AzureLocalApi;
+
+const label = (node: TreeNode) => {
+  const item = node.getTreeItem();
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+};
+const description = (node: TreeNode) => String(node.getTreeItem().description ?? '');
+
+/** Children once loaded: lazy nodes first show "Loading…". */
+async function children(node: TreeNode): Promise<TreeNode[]> {
+  const lazy = node as TreeNode & { loaded?: () => Promise<TreeNode[]> };
+  return lazy.loaded ? lazy.loaded() : (await node.getChildren?.()) ?? [];
+}
+
+async function child(node: TreeNode | TreeNode[], name: string): Promise<TreeNode> {
+  const list = Array.isArray(node) ? node : await children(node);
+  const found = list.find((n) => label(n) === name);
+  assert.ok(found, `no "${name}" among: ${list.map(label).join(', ')}`);
+  return found;
+}
+
+async function roots(): Promise<TreeNode[]> {
+  for (let i = 0; i < 100; i++) {
+    const nodes = await api.tree.loadedRoot();
+    if (nodes.length) return nodes;
+    await new Promise((r) => setTimeout(r, 100)); // activation sets the signed-in state asynchronously
+  }
+  throw new Error('the tree never showed subscriptions');
+}
+
+suite('sidebar tree', () => {
+  suiteSetup(async () => {
+    const extension = vscode.extensions.getExtension<AzureLocalApi>('azure-local-tools.azure-local-tools');
+    assert.ok(extension);
+    api = await extension.activate();
+    await control('reset', 'POST');
+  });
+
+  teardown(async () => {
+    await control('faults', 'DELETE');
+  });
+
+  test('a loopback endpoint is the emulator: signed in with the development token, no sign-in prompt', async () => {
+    assert.strictEqual(api.session.kind, 'emulator');
+    assert.strictEqual(await api.session.isSignedIn(), true);
+  });
+
+  test('subscriptions → custom locations with region and host', async () => {
+    const subs = await roots();
+    assert.deepStrictEqual(subs.map(label), ['Contoso Edge Dev/Test', 'Contoso Edge Production']);
+    const prod = await child(subs, 'Contoso Edge Production');
+    const locations = await children(prod);
+    assert.deepStrictEqual(locations.map(label), ['redmond-hci', 'seattle-hci']);
+    assert.match(description(locations[1]), /^eastus · /);
+  });
+
+  test('logical networks sit under their custom location, matched case-insensitively, with their details', async () => {
+    const seattle = await child(await child(await roots(), 'Contoso Edge Production'), 'seattle-hci');
+    const networksGroup = await child(seattle, 'Logical networks');
+    const networks = await children(networksGroup);
+    // lnet-seattle-mgmt's extendedLocation.name is all lowercase in the emulator.
+    assert.deepStrictEqual(networks.map(label), ['lnet-seattle-mgmt', 'lnet-seattle-prod']);
+    assert.deepStrictEqual(networks.map(description), ['10.20.1.0/24', '10.20.0.0/24']);
+    const details = await children(networks[1]);
+    const byLabel = Object.fromEntries(details.map((d) => [label(d), description(d)]));
+    assert.strictEqual(byLabel['Address prefix'], '10.20.0.0/24');
+    assert.strictEqual(byLabel['Allocation'], 'Static');
+    assert.strictEqual(byLabel['VLAN'], '120');
+    assert.match(byLabel['DNS servers'], /^\d+\.\d+\.\d+\.\d+/);
+    const pools = await children(await child(details, 'IP pools'));
+    assert.ok(pools.length >= 1);
+    assert.match(label(pools[0]), /\d+\.\d+\.\d+\.\d+ – \d+\.\d+\.\d+\.\d+/);
+  });
+
+  test('AKS Arc clusters show state, version and connectivity; expanding reads node pools', async () => {
+    const prod = await child(await roots(), 'Contoso Edge Production');
+    const seattleClusters = await children(await child(await child(prod, 'seattle-hci'), 'AKS Arc clusters'));
+    assert.strictEqual(seattleClusters.length, 1);
+    assert.strictEqual(description(seattleClusters[0]), 'Succeeded · v1.29.4 · Connected');
+    const details = await children(seattleClusters[0]);
+    const pools = await children(await child(details, 'Node pools'));
+    assert.deepStrictEqual(pools.map((p) => `${label(p)} ${description(p)}`), ['nodepool1 2 × Standard_A4_v2 · Linux CBLMariner']);
+
+    const redmondClusters = await children(await child(await child(prod, 'redmond-hci'), 'AKS Arc clusters'));
+    assert.match(description(redmondClusters[0]), /^Failed · v1\.28\.9 · Offline$/);
+    const error = await child(await children(redmondClusters[0]), 'Error');
+    assert.match(description(error), /no IP address available/);
+  });
+
+  test('a failed load is an error item in place, and Refresh on the node recovers', async () => {
+    const subs = await roots();
+    const dev = await child(subs, 'Contoso Edge Dev/Test');
+    await control('faults', 'POST', { method: 'GET', path: 'customLocations$', status: 403, times: 0, body: { error: { code: 'AuthorizationFailed', message: 'No read access to custom locations.' } } });
+    await vscode.commands.executeCommand('azureLocal.refreshNode', dev);
+    const failed = await children(dev);
+    assert.strictEqual(failed.length, 1);
+    assert.strictEqual(label(failed[0]), 'AuthorizationFailed: No read access to custom locations.');
+    assert.strictEqual(failed[0].getTreeItem().command?.command, 'azureLocal.refreshNode');
+
+    await control('faults', 'DELETE');
+    await vscode.commands.executeCommand('azureLocal.refreshNode', dev);
+    assert.deepStrictEqual((await children(dev)).map(label), ['dev-lab']);
+  });
+
+  test('an empty subscription says so as a tree item', async () => {
+    const dev = await child(await roots(), 'Contoso Edge Dev/Test');
+    const clusters = await children(await child(await child(dev, 'dev-lab'), 'AKS Arc clusters'));
+    assert.deepStrictEqual(clusters.map(label), ['No AKS Arc clusters']);
+  });
+
+  test('the subscription filter is remembered in settings and applied', async () => {
+    const subs = await roots();
+    const devId = (subs.find((s) => label(s) === 'Contoso Edge Dev/Test')!.resource as { id: string }).id.split('/')[2];
+    const config = vscode.workspace.getConfiguration('azureLocal');
+    await config.update('subscriptions', [devId.toUpperCase()], vscode.ConfigurationTarget.Global);
+    try {
+      let shown: string[] = [];
+      for (let i = 0; i < 50 && shown.length !== 1; i++) {
+        shown = (await api.tree.loadedRoot()).map(label);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.deepStrictEqual(shown, ['Contoso Edge Dev/Test']);
+    } finally {
+      await config.update('subscriptions', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('Show Properties opens the resource\'s ARM JSON read-only; telemetry records only name, result and duration', async () => {
+    const seattle = await child(await child(await roots(), 'Contoso Edge Production'), 'seattle-hci');
+    await vscode.commands.executeCommand('azureLocal.showProperties', seattle);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.strictEqual(editor.document.uri.scheme, 'azure-local-properties');
+    const json = JSON.parse(editor.document.getText());
+    assert.strictEqual(json.name, 'seattle-hci');
+    assert.match(json.id, /\/providers\/Microsoft\.ExtendedLocation\/customLocations\/seattle-hci$/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    const event = api.telemetryEvents[api.telemetryEvents.length - 1];
+    assert.deepStrictEqual(Object.keys(event).sort(), ['command', 'durationMs', 'result']);
+    assert.strictEqual(event.command, 'azureLocal.showProperties');
+    assert.strictEqual(event.result, 'Succeeded');
+  });
+
+  test('a command that fails records ARM\'s error code, never the message', async () => {
+    await vscode.commands.executeCommand('azureLocal.copyResourceId', undefined);
+    const event = api.telemetryEvents[api.telemetryEvents.length - 1];
+    assert.strictEqual(event.command, 'azureLocal.copyResourceId');
+    assert.strictEqual(event.result, 'Failed');
+    assert.strictEqual(event.errorCode, 'Error');
+    assert.ok(!JSON.stringify(event).includes('Run this command'));
+  });
+});
