@@ -28,6 +28,7 @@ export const BASE_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
+  'workbench.colorTheme': 'Default Light Modern', // pinned: else a "try the new default theme" toast appears
   'terminal.integrated.gpuAcceleration': 'off',
   'security.workspace.trust.enabled': false,
   'extensions.autoCheckUpdates': false,

@@ -116,10 +116,17 @@ async function main() {
     console.log(ts(), 'row:', text);
   }
 
-  // a calm screenshot: focus the first logical network, hide toasts, move the mouse away
-  await treeRow(page, names.logicalNetworks[0][0]).click();
-  await page.keyboard.press('Escape');
-  await page.mouse.move(1300, 850);
+  // a calm screenshot: wider sidebar, no toasts, mouse away from the tree
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (box) {
+    await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 480, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+  }
+  const clear = page.locator('.notifications-toasts .codicon-notifications-clear');
+  for (let i = (await clear.count()) - 1; i >= 0; i--) await clear.nth(i).click({ timeout: 2000 }).catch(() => {});
+  await page.mouse.move(900, 450);
   await page.waitForTimeout(800);
   fs.mkdirSync(path.dirname(SHOT), { recursive: true });
   await page.screenshot({ path: SHOT });
@@ -134,7 +141,12 @@ try {
   status = 1;
   console.error(ts(), 'E2E sidebar FAILED:', e?.message?.split('\n').slice(0, 6).join('\n') || e);
   fs.mkdirSync(RESULTS, { recursive: true });
-  if (br) await br.page.screenshot({ path: path.join(RESULTS, 'sidebar-failure.png') }).catch(() => {});
+  if (br) {
+    const rows = await br.page.locator('.part.sidebar .monaco-list-row')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent)).catch(() => []);
+    if (rows.length) console.error(ts(), 'sidebar rows:\n  ' + rows.join('\n  '));
+    await br.page.screenshot({ path: path.join(RESULTS, 'sidebar-failure.png') }).catch(() => {});
+  }
   if (cs) fs.writeFileSync(path.join(RESULTS, 'sidebar-code-server.log'), cs.log);
   console.error(ts(), 'see test-results/sidebar-failure.png and test-results/sidebar-code-server.log');
 }
