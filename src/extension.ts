@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi {
     vscode.workspace.registerTextDocumentContentProvider(PROPERTIES_SCHEME, properties),
     session.onDidChange(() => void updateSignIn()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (settings.affectsSubscriptions(event)) void updateSignIn();
+      if (settings.affectsSubscriptions(event)) tree.refreshAll();
     }),
     registerCommand('azureLocal.signIn', commands, () => signIn(session)),
     registerCommand('azureLocal.selectSubscriptions', commands, () => selectSubscriptions(session)),

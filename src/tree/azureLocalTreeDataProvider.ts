@@ -52,7 +52,7 @@ export class AzureLocalTreeDataProvider implements vscode.TreeDataProvider<TreeN
   }
 
   /** Re-reads everything (global Refresh, sign-in, cloud or subscription filter changes). */
-  refreshAll(signedIn: boolean): void {
+  refreshAll(signedIn = this.signedIn): void {
     this.signedIn = signedIn;
     this.root = new SubscriptionsRoot(this, this.session);
     this.changeEmitter.fire(undefined);

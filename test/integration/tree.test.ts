@@ -40,13 +40,15 @@ async function child(node: TreeNode | TreeNode[], name: string): Promise<TreeNod
   return found;
 }
 
-async function roots(): Promise<TreeNode[]> {
+/** The root's subscriptions once there are `count` (activation and setting changes refresh asynchronously). */
+async function roots(count = 2): Promise<TreeNode[]> {
+  let nodes: TreeNode[] = [];
   for (let i = 0; i < 100; i++) {
-    const nodes = await api.tree.loadedRoot();
-    if (nodes.length) return nodes;
-    await new Promise((r) => setTimeout(r, 100)); // activation sets the signed-in state asynchronously
+    nodes = await api.tree.loadedRoot();
+    if (nodes.length === count) return nodes;
+    await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('the tree never showed subscriptions');
+  throw new Error(`the tree showed ${nodes.map(label).join(', ') || 'nothing'} instead of ${count} subscriptions`);
 }
 
 suite('sidebar tree', () => {
@@ -135,15 +137,11 @@ suite('sidebar tree', () => {
     const config = vscode.workspace.getConfiguration('azureLocal');
     await config.update('subscriptions', [devId.toUpperCase()], vscode.ConfigurationTarget.Global);
     try {
-      let shown: string[] = [];
-      for (let i = 0; i < 50 && shown.length !== 1; i++) {
-        shown = (await api.tree.loadedRoot()).map(label);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      assert.deepStrictEqual(shown, ['Contoso Edge Dev/Test']);
+      assert.deepStrictEqual((await roots(1)).map(label), ['Contoso Edge Dev/Test']);
     } finally {
       await config.update('subscriptions', undefined, vscode.ConfigurationTarget.Global);
     }
+    assert.strictEqual((await roots(2)).length, 2);
   });
 
   test('Show Properties opens the resource\'s ARM JSON read-only; telemetry records only name, result and duration', async () => {
