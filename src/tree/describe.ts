@@ -5,7 +5,8 @@ import type { LogicalNetwork } from '../azure/models';
 export interface LogicalNetworkSummary {
   addressPrefix: string;
   allocation: string;
-  ipPools: string[];
+  /** "10.20.0.100 – 10.20.0.199", with the pool's type and name beside it. */
+  ipPools: { range: string; detail: string }[];
   dnsServers: string[];
   vlan: string;
   gateway?: string;
@@ -23,7 +24,10 @@ export function summarizeLogicalNetwork(network: LogicalNetwork): LogicalNetwork
     addressPrefix: prefixes.join(', ') || 'none',
     allocation: allocations.join(', ') || 'unknown',
     ipPools: subnets.flatMap((s) =>
-      (s.properties?.ipPools ?? []).map((p) => `${p.name ? p.name + ': ' : ''}${p.start ?? '?'} – ${p.end ?? '?'}${p.ipPoolType ? ` (${p.ipPoolType})` : ''}`),
+      (s.properties?.ipPools ?? []).map((p) => ({
+        range: `${p.start ?? '?'} – ${p.end ?? '?'}`,
+        detail: [p.ipPoolType, p.name].filter(isString).join(' · '),
+      })),
     ),
     dnsServers: network.properties?.dhcpOptions?.dnsServers ?? [],
     vlan: vlans.join(', ') || 'none',

@@ -29,7 +29,7 @@ export class LogicalNetworkNode implements TreeNode {
 
   getChildren(): TreeNode[] {
     const summary = summarizeLogicalNetwork(this.resource);
-    const pools = summary.ipPools.map((pool) => new DetailNode(pool, '', 'circle-small'));
+    const pools = summary.ipPools.map((pool) => new DetailNode(pool.range, pool.detail, 'circle-small'));
     const nodes = [
       new DetailNode('Address prefix', summary.addressPrefix, 'symbol-namespace'),
       new DetailNode('Allocation', summary.allocation, 'settings'),

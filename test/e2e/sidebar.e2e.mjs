@@ -116,6 +116,15 @@ async function main() {
     console.log(ts(), 'row:', text);
   }
 
+  // one network opened: its pools, DNS servers and VLAN are what a developer picks a network by
+  const [firstNetwork] = names.logicalNetworks[0];
+  await expand(page, firstNetwork, 'logical network');
+  for (const detail of ['Allocation', 'IP pools', 'DNS servers', 'VLAN']) {
+    await treeRow(page, detail).waitFor({ timeout: 30000 }).catch(() => { throw new Error(`detail row "${detail}" not visible under ${firstNetwork}`); });
+    console.log(ts(), 'row:', await rowText(treeRow(page, detail)));
+  }
+  await expand(page, 'IP pools', 'detail');
+
   // a calm screenshot: wider sidebar, no toasts, mouse away from the tree
   const box = await page.locator('.part.sidebar').boundingBox();
   if (box) {
@@ -124,10 +133,13 @@ async function main() {
     await page.mouse.move(box.x + 480, box.y + box.height / 2, { steps: 8 });
     await page.mouse.up();
   }
-  const clear = page.locator('.notifications-toasts .codicon-notifications-clear');
-  for (let i = (await clear.count()) - 1; i >= 0; i--) await clear.nth(i).click({ timeout: 2000 }).catch(() => {});
-  await page.mouse.move(900, 450);
-  await page.waitForTimeout(800);
+  // Toasts (e.g. VS Code's "new default theme" offer) can arrive late: dismiss, wait, dismiss again.
+  const clear = page.locator('.notifications-toasts .action-label[aria-label^="Clear Notification"], .notifications-toasts .codicon-notifications-clear');
+  for (let round = 0; round < 3; round++) {
+    for (let i = (await clear.count()) - 1; i >= 0; i--) await clear.nth(i).click({ timeout: 2000 }).catch(() => {});
+    await page.mouse.move(900, 450);
+    await page.waitForTimeout(800);
+  }
   fs.mkdirSync(path.dirname(SHOT), { recursive: true });
   await page.screenshot({ path: SHOT });
   console.log(ts(), 'screenshot', path.relative(REPO, SHOT));

@@ -93,6 +93,7 @@ suite('sidebar tree', () => {
     const pools = await children(await child(details, 'IP pools'));
     assert.ok(pools.length >= 1);
     assert.match(label(pools[0]), /\d+\.\d+\.\d+\.\d+ – \d+\.\d+\.\d+\.\d+/);
+    assert.match(description(pools[0]), /^(vm|vippool) · lnet-seattle-prod-/);
   });
 
   test('AKS Arc clusters show state, version and connectivity; expanding reads node pools', async () => {

@@ -65,7 +65,10 @@ describe('logical network summary', () => {
     assert.deepEqual(summary, {
       addressPrefix: '10.20.0.0/24',
       allocation: 'Static',
-      ipPools: ['vms: 10.20.0.50 – 10.20.0.99 (vm)', '10.20.0.200 – 10.20.0.210'],
+      ipPools: [
+        { range: '10.20.0.50 – 10.20.0.99', detail: 'vm · vms' },
+        { range: '10.20.0.200 – 10.20.0.210', detail: '' },
+      ],
       dnsServers: ['10.20.0.2', '10.20.0.3'],
       vlan: '120',
       gateway: '10.20.0.1',
