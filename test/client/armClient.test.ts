@@ -122,3 +122,12 @@ describe('ARM client against the emulator', () => {
     assert.throws(() => client.url('https://evil.example/subscriptions'), /Refusing to send a Resource Manager token/);
   });
 });
+
+describe('createArmClient', () => {
+  it('refuses plain http anywhere but loopback', () => {
+    assert.throws(
+      () => createArmClient({ cloud: resolveCloud({ resourceManagerEndpointOverride: 'http://arm.contoso.local' }), credential: { getToken: async () => null }, userAgent: 'x' }),
+      /must use https/,
+    );
+  });
+});

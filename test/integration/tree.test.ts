@@ -68,6 +68,28 @@ suite('sidebar tree', () => {
     assert.strictEqual(await api.session.isSignedIn(), true);
   });
 
+  test('off loopback, VS Code\'s Microsoft sign-in is used: signed out shows the welcome view', async () => {
+    const config = vscode.workspace.getConfiguration('azureLocal');
+    const emulator = config.get<string>('resourceManagerEndpoint');
+    await config.update('resourceManagerEndpoint', 'https://management.azure.com', vscode.ConfigurationTarget.Global);
+    try {
+      assert.strictEqual(api.session.kind, 'vscode');
+      assert.strictEqual(api.session.client.endpoint, 'https://management.azure.com');
+      assert.strictEqual(await api.session.isSignedIn(), false);
+      // No items at the root is what makes VS Code show the viewsWelcome "Sign in to Azure" button.
+      let rootItems = -1;
+      for (let i = 0; i < 50 && rootItems !== 0; i++) {
+        rootItems = (await api.tree.getChildren()).length;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.strictEqual(rootItems, 0);
+    } finally {
+      await config.update('resourceManagerEndpoint', emulator, vscode.ConfigurationTarget.Global);
+    }
+    assert.strictEqual(api.session.kind, 'emulator');
+    assert.strictEqual((await roots()).length, 2);
+  });
+
   test('subscriptions → custom locations with region and host', async () => {
     const subs = await roots();
     assert.deepStrictEqual(subs.map(label), ['Contoso Edge Dev/Test', 'Contoso Edge Production']);
