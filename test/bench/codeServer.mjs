@@ -217,3 +217,34 @@ export function emulatorSettings(url) {
 export function ensureBench() {
   execFileSync('bash', [path.join(REPO, 'test/bench/setup.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
 }
+
+/**
+ * The whole bench for one run: the ARM emulator (demo world, recording into ARM_TRAFFIC_DIR), code-server pointed at
+ * it, and Chromium. `bench.emu`, `bench.cs`, `bench.br` fill in as they start, so a failure midway can still report;
+ * `bench.close()` (also on SIGINT/SIGTERM) stops whatever started.
+ */
+export function emulatorBench() {
+  const bench = {
+    emu: undefined,
+    cs: undefined,
+    br: undefined,
+    async start({ log = () => {}, codeServer = {}, viewport } = {}) {
+      const startEmulator = await loadEmulator();
+      bench.emu = await startEmulator({ port: 0, world: 'demo', retryAfterSeconds: 0, trafficDir: process.env.ARM_TRAFFIC_DIR });
+      log('ARM emulator (demo world) at', bench.emu.url);
+      bench.cs = await startCodeServer({ settings: emulatorSettings(bench.emu.url), env: { ARM_EMULATOR_URL: bench.emu.url }, ...codeServer });
+      log(`code-server at ${bench.cs.origin} (state ${bench.cs.state})`);
+      bench.br = await launchBrowser({ stateDir: bench.cs.state, ...(viewport ? { viewport } : {}) });
+      return bench;
+    },
+    async close() {
+      const { br, cs, emu } = bench;
+      bench.br = bench.cs = bench.emu = undefined;
+      if (br) await br.close().catch(() => {});
+      if (cs) await cs.close().catch(() => {});
+      if (emu) await Promise.resolve(emu.close()).catch(() => {});
+    },
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { bench.close().finally(() => process.exit(130)); });
+  return bench;
+}

@@ -7,7 +7,7 @@
 // env:   ARM_TRAFFIC_DIR (passed to the emulator), BENCH_EMULATOR_MODULE (override out/test/emulator/server.js)
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO, startCodeServer, launchBrowser, loadEmulator, emulatorSettings } from './codeServer.mjs';
+import { REPO, emulatorBench } from './codeServer.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (k, d) => { const i = argv.indexOf('--' + k); return i >= 0 ? argv[i + 1] : d; };
@@ -19,31 +19,13 @@ const testsPath = path.join(REPO, 'out/test/integration/index.js');
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 const mainJs = path.join(REPO, pkg.main || 'dist/extension.js');
 
-let emu, cs, br;
-async function cleanup() {
-  if (br) await br.close().catch(() => {});
-  if (cs) await cs.close().catch(() => {});
-  if (emu) await Promise.resolve(emu.close()).catch(() => {});
-  br = cs = emu = undefined;
-}
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { cleanup().finally(() => process.exit(130)); });
+const bench = emulatorBench();
 
 async function main() {
   for (const [f, hint] of [[testsPath, 'npm run compile'], [mainJs, 'npm run build']]) {
     if (!fs.existsSync(f)) throw new Error(`${path.relative(REPO, f)} missing; run: ${hint}`);
   }
-  const startEmulator = await loadEmulator();
-  emu = await startEmulator({ port: 0, world: 'demo', retryAfterSeconds: 0, trafficDir: process.env.ARM_TRAFFIC_DIR });
-  console.log(ts(), 'ARM emulator (demo world) at', emu.url);
-
-  cs = await startCodeServer({
-    settings: emulatorSettings(emu.url),
-    env: { ARM_EMULATOR_URL: emu.url },
-    keepState: argv.includes('--keep-state'),
-  });
-  console.log(ts(), `code-server at ${cs.origin} (state ${cs.state})`);
-
-  br = await launchBrowser({ stateDir: cs.state });
+  const { cs, br } = await bench.start({ log: (...a) => console.log(ts(), ...a), codeServer: { keepState: argv.includes('--keep-state') } });
   const { page } = br;
   let done;
   const exited = new Promise((r) => (done = r));
@@ -81,5 +63,5 @@ try {
   console.error(ts(), 'FAILED:', e?.stack || e);
   status = 2;
 }
-await cleanup();
+await bench.close();
 process.exit(status);

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { REPO, startCodeServer, launchBrowser, loadEmulator, emulatorSettings } from '../bench/codeServer.mjs';
+import { REPO, emulatorBench } from '../bench/codeServer.mjs';
 
 const require = createRequire(import.meta.url);
 const t0 = Date.now();
@@ -39,14 +39,7 @@ function demoNames() {
 
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-let emu, cs, br;
-async function cleanup() {
-  if (br) await br.close().catch(() => {});
-  if (cs) await cs.close().catch(() => {});
-  if (emu) await Promise.resolve(emu.close()).catch(() => {});
-  br = cs = emu = undefined;
-}
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { cleanup().finally(() => process.exit(130)); });
+const bench = emulatorBench();
 
 /** A row of the sidebar tree whose label (not its description) is exactly `label`. */
 function treeRow(page, label) {
@@ -81,12 +74,7 @@ async function expand(page, label, what) {
 
 async function main() {
   const names = demoNames();
-  const startEmulator = await loadEmulator();
-  emu = await startEmulator({ port: 0, world: 'demo', retryAfterSeconds: 0, trafficDir: process.env.ARM_TRAFFIC_DIR });
-  console.log(ts(), 'ARM emulator (demo world) at', emu.url);
-  cs = await startCodeServer({ settings: emulatorSettings(emu.url), env: { ARM_EMULATOR_URL: emu.url } });
-  console.log(ts(), 'code-server at', cs.origin);
-  br = await launchBrowser({ stateDir: cs.state, viewport: { width: 1400, height: 900 } });
+  const { cs, br } = await bench.start({ log: (...a) => console.log(ts(), ...a), viewport: { width: 1400, height: 900 } });
   const { page } = br;
   page.on('pageerror', (e) => console.log('[pageerror]', e.message.split('\n')[0]));
 
@@ -153,14 +141,14 @@ try {
   status = 1;
   console.error(ts(), 'E2E sidebar FAILED:', e?.message?.split('\n').slice(0, 6).join('\n') || e);
   fs.mkdirSync(RESULTS, { recursive: true });
-  if (br) {
-    const rows = await br.page.locator('.part.sidebar .monaco-list-row')
+  if (bench.br) {
+    const rows = await bench.br.page.locator('.part.sidebar .monaco-list-row')
       .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent)).catch(() => []);
     if (rows.length) console.error(ts(), 'sidebar rows:\n  ' + rows.join('\n  '));
-    await br.page.screenshot({ path: path.join(RESULTS, 'sidebar-failure.png') }).catch(() => {});
+    await bench.br.page.screenshot({ path: path.join(RESULTS, 'sidebar-failure.png') }).catch(() => {});
   }
-  if (cs) fs.writeFileSync(path.join(RESULTS, 'sidebar-code-server.log'), cs.log);
+  if (bench.cs) fs.writeFileSync(path.join(RESULTS, 'sidebar-code-server.log'), bench.cs.log);
   console.error(ts(), 'see test-results/sidebar-failure.png and test-results/sidebar-code-server.log');
 }
-await cleanup();
+await bench.close();
 process.exit(status);
