@@ -8,7 +8,7 @@ import { selectSubscriptions } from './commands/selectSubscriptions';
 import { PROPERTIES_SCHEME, ResourcePropertiesProvider, showProperties } from './commands/showProperties';
 import { signIn } from './commands/signIn';
 import { settings } from './settings';
-import { createTelemetry } from './telemetry';
+import { createTelemetry, type CommandEvent } from './telemetry';
 import { AzureLocalTreeDataProvider } from './tree/azureLocalTreeDataProvider';
 import type { TreeNode } from './tree/treeNode';
 
@@ -16,14 +16,14 @@ import type { TreeNode } from './tree/treeNode';
 export interface AzureLocalApi {
   tree: AzureLocalTreeDataProvider;
   session: AzureSession;
-  telemetryEvents: readonly import('./telemetry').CommandEvent[];
+  telemetryEvents: readonly CommandEvent[];
 }
 
 /** Creates the services and registers views and commands; all behaviour lives in the modules it wires. */
 export function activate(context: vscode.ExtensionContext): AzureLocalApi {
-  const version = (context.extension.packageJSON as { version: string; telemetryConnectionString?: string }).version;
+  const { version, telemetryConnectionString } = context.extension.packageJSON as { version: string; telemetryConnectionString?: string };
   const log = vscode.window.createOutputChannel('Azure Local', { log: true });
-  const telemetry = createTelemetry((context.extension.packageJSON as { telemetryConnectionString?: string }).telemetryConnectionString, context.subscriptions);
+  const telemetry = createTelemetry(telemetryConnectionString, context.subscriptions);
   const session = new AzureSession(`azure-local-tools/${version}`, (entry) => logRequest(log, entry));
   const tree = new AzureLocalTreeDataProvider(session);
   const properties = new ResourcePropertiesProvider();

@@ -124,10 +124,12 @@ async function main() {
   // Toasts (e.g. VS Code's "new default theme" offer) can arrive late: dismiss, wait, dismiss again.
   const clear = page.locator('.notifications-toasts .action-label[aria-label^="Clear Notification"], .notifications-toasts .codicon-notifications-clear');
   for (let round = 0; round < 3; round++) {
-    for (let i = (await clear.count()) - 1; i >= 0; i--) await clear.nth(i).click({ timeout: 2000 }).catch(() => {});
+    for (let i = (await clear.count()) - 1; i >= 0; i--) await clear.nth(i).click({ timeout: 2000, force: true }).catch(() => {});
     await page.mouse.move(900, 450);
     await page.waitForTimeout(800);
   }
+  // A toast that would not close is VS Code's, not ours: keep it out of the README picture.
+  await page.addStyleTag({ content: '.notifications-toasts { display: none !important; }' });
   fs.mkdirSync(path.dirname(SHOT), { recursive: true });
   await page.screenshot({ path: SHOT });
   console.log(ts(), 'screenshot', path.relative(REPO, SHOT));
