@@ -11,6 +11,8 @@ import { listResourceGroups } from '../../src/azure/resourceGroups';
 import { listSubscriptions } from '../../src/azure/subscriptions';
 import { connectedClusterId } from '../../src/azure/resourceId';
 import { startEmulator, type Emulator } from '../emulator/server';
+import { connectedClusterRequest, provisionedClusterRequest } from '../../src/commands/createCluster/bodies';
+import { SAMPLE_SPEC } from '../fixtures/clusterSpec';
 
 /** The extension's own client, over the real Azure SDK pipeline, against the ARM emulator on loopback. */
 describe('ARM client against the emulator', () => {
@@ -129,5 +131,28 @@ describe('createArmClient', () => {
       () => createArmClient({ cloud: resolveCloud({ resourceManagerEndpointOverride: 'http://arm.contoso.local' }), credential: { getToken: async () => null }, userAgent: 'x' }),
       /must use https/,
     );
+  });
+});
+
+describe('create-cluster bodies against the emulator (recorded for oav)', () => {
+  it('step 1 then step 2 reach Succeeded with the bodies the wizard will send', async () => {
+    const emulator = await startEmulator({ port: 0, world: 'demo', retryAfterSeconds: 0 });
+    try {
+      const client = createArmClient({
+        cloud: resolveCloud({ resourceManagerEndpointOverride: emulator.url }),
+        credential: { getToken: async () => null },
+        userAgent: 'azure-local-tools/test',
+        lroDefaultDelayMs: 10,
+      });
+      for (const request of [connectedClusterRequest(SAMPLE_SPEC), provisionedClusterRequest(SAMPLE_SPEC)]) {
+        const result = await client.runLongRunning<{ properties: { provisioningState: string } }>('PUT', request.path, {
+          apiVersion: request.apiVersion,
+          body: request.body,
+        });
+        assert.equal(result?.properties.provisioningState, 'Succeeded', request.path);
+      }
+    } finally {
+      await emulator.close();
+    }
   });
 });
