@@ -53,7 +53,7 @@ export class AzureSession implements vscode.Disposable {
   async isSignedIn(): Promise<boolean> {
     const { kind, cloud, credential } = this.current();
     if (kind === 'emulator') return true;
-    if (kind === 'vscode') return !!(await (credential as VSCodeSessionCredential).getSession([resourceManagerScope(cloud)], false));
+    if (credential instanceof VSCodeSessionCredential) return !!(await credential.getSession([resourceManagerScope(cloud)], false));
     try {
       await credential.getToken(resourceManagerScope(cloud));
       return true;
@@ -64,9 +64,9 @@ export class AzureSession implements vscode.Disposable {
 
   /** Shows VS Code's Microsoft sign-in (Allow/Cancel, then the browser). Resolves false when the user cancels. */
   async signIn(): Promise<boolean> {
-    const { kind, cloud, credential } = this.current();
-    if (kind !== 'vscode') return this.isSignedIn();
-    const session = await (credential as VSCodeSessionCredential).getSession([resourceManagerScope(cloud)], true);
+    const { cloud, credential } = this.current();
+    if (!(credential instanceof VSCodeSessionCredential)) return this.isSignedIn();
+    const session = await credential.getSession([resourceManagerScope(cloud)], true);
     this.reset();
     return !!session;
   }

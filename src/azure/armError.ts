@@ -46,7 +46,7 @@ const STATUS_CODES: Record<number, string> = {
 export function armErrorFromResponse(source: ArmErrorSource): ArmError {
   const correlationId =
     source.headers?.get('x-ms-correlation-request-id') ?? source.headers?.get('x-ms-request-id') ?? undefined;
-  const parsed = parseJson(source.bodyText);
+  const parsed = tryParseJson(source.bodyText);
   const body = (parsed && typeof parsed === 'object' ? (parsed as { error?: unknown }).error ?? parsed : undefined) as
     | ArmErrorDetail
     | undefined;
@@ -94,7 +94,8 @@ export function describeArmError(error: ArmError): string {
   return lines.join('\n');
 }
 
-function parseJson(text: string | undefined): unknown {
+/** JSON of a response body, or undefined when it is empty or not JSON (error bodies can be HTML from a proxy). */
+export function tryParseJson(text: string | undefined): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text);

@@ -1,4 +1,4 @@
-import { armErrorFromOperation, ArmErrorDetail } from './armError';
+import { armErrorFromOperation, tryParseJson, type ArmErrorDetail } from './armError';
 
 /** The parts of an HTTP response that long-running-operation polling needs. */
 export interface HttpResult {
@@ -129,11 +129,6 @@ function provisioningState(bodyText: string | undefined): string | undefined {
 }
 
 function parseBody(text: string | undefined): Record<string, unknown> {
-  if (!text) return {};
-  try {
-    const parsed = JSON.parse(text);
-    return parsed && typeof parsed === 'object' ? parsed : {};
-  } catch {
-    return {};
-  }
+  const parsed = tryParseJson(text);
+  return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
 }

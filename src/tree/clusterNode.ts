@@ -31,8 +31,9 @@ export class ClusterNode extends LazyParentNode {
     const state = clusterState(this.item);
     const treeItem = new vscode.TreeItem(this.item.cluster.name, vscode.TreeItemCollapsibleState.Collapsed);
     treeItem.id = this.item.cluster.id.toLowerCase();
-    treeItem.description = describeCluster(this.item);
-    treeItem.tooltip = `${this.item.cluster.name}\n${describeCluster(this.item)}${this.item.instance?.properties?.status?.errorMessage ? `\n\n${this.item.instance.properties.status.errorMessage}` : ''}`;
+    const summary = describeCluster(this.item);
+    treeItem.description = summary;
+    treeItem.tooltip = `${this.item.cluster.name}\n${summary}${this.item.instance?.properties?.status?.errorMessage ? `\n\n${this.item.instance.properties.status.errorMessage}` : ''}`;
     treeItem.iconPath = clusterIcon(state);
     treeItem.contextValue = resourceContextValue('cluster');
     return treeItem;

@@ -1,15 +1,19 @@
 import * as vscode from 'vscode';
 import type { LogicalNetwork } from '../azure/models';
-import { summarizeLogicalNetwork } from './describe';
+import { summarizeLogicalNetwork, type LogicalNetworkSummary } from './describe';
 import { DetailNode } from './detailNode';
 import { resourceContextValue, type TreeNode } from './treeNode';
 
 /** A logical network: address prefix as its description; allocation, pools, DNS and VLAN as its children. */
 export class LogicalNetworkNode implements TreeNode {
-  constructor(readonly resource: LogicalNetwork) {}
+  private readonly summary: LogicalNetworkSummary;
+
+  constructor(readonly resource: LogicalNetwork) {
+    this.summary = summarizeLogicalNetwork(resource);
+  }
 
   getTreeItem(): vscode.TreeItem {
-    const summary = summarizeLogicalNetwork(this.resource);
+    const summary = this.summary;
     const item = new vscode.TreeItem(this.resource.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.resource.id.toLowerCase();
     item.description = summary.addressPrefix;
@@ -28,7 +32,7 @@ export class LogicalNetworkNode implements TreeNode {
   }
 
   getChildren(): TreeNode[] {
-    const summary = summarizeLogicalNetwork(this.resource);
+    const summary = this.summary;
     const pools = summary.ipPools.map((pool) => new DetailNode(pool.range, pool.detail, 'circle-small'));
     const nodes = [
       new DetailNode('Address prefix', summary.addressPrefix, 'symbol-namespace'),
