@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ArmError, describeArmError } from './azure/armError';
+import { FailureWithOutcome } from './outcome';
 
 /** Cancelling is an answer, not a failure: it is never shown as an error. */
 export function isCancellation(error: unknown): boolean {
@@ -10,6 +11,7 @@ export function isCancellation(error: unknown): boolean {
 
 /** The short form for a notification or a tree item: ARM's code and message, or the error's message. */
 export function errorSummary(error: unknown): string {
+  if (error instanceof FailureWithOutcome) return `${errorSummary(error.failure)} ${error.outcome}`;
   if (error instanceof ArmError) return `${error.code}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
 }
@@ -21,7 +23,13 @@ export function errorSummary(error: unknown): string {
 export async function showError(error: unknown, log: vscode.LogOutputChannel, action?: string): Promise<void> {
   if (isCancellation(error)) return;
   const prefix = action ? `${action} failed: ` : '';
-  log.error(prefix + (error instanceof ArmError ? describeArmError(error) : error instanceof Error ? error.stack ?? error.message : String(error)));
+  log.error(prefix + describeForLog(error));
   const choice = await vscode.window.showErrorMessage(prefix + errorSummary(error), 'Show Details');
   if (choice === 'Show Details') log.show(true);
+}
+
+function describeForLog(error: unknown): string {
+  if (error instanceof FailureWithOutcome) return `${describeForLog(error.failure)}\n${error.outcome}`;
+  if (error instanceof ArmError) return describeArmError(error);
+  return error instanceof Error ? error.stack ?? error.message : String(error);
 }

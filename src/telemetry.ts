@@ -1,5 +1,6 @@
 import { TelemetryReporter } from '@vscode/extension-telemetry';
 import type * as vscode from 'vscode';
+import { FailureWithOutcome } from './outcome';
 import { ArmError } from './azure/armError';
 
 export type CommandResult = 'Succeeded' | 'Failed' | 'Canceled';
@@ -42,6 +43,7 @@ export function createTelemetry(connectionString: string | undefined, disposable
 
 /** ARM's code, or the error's type: never its message, which can hold names and ids. */
 export function telemetryErrorCode(error: unknown): string {
+  if (error instanceof FailureWithOutcome) return telemetryErrorCode(error.failure);
   if (error instanceof ArmError) return error.code;
   return (error as { name?: string } | undefined)?.name || 'Error';
 }

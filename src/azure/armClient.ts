@@ -44,6 +44,8 @@ export interface RequestOptions {
 
 export interface LongRunningOptions extends RequestOptions {
   onStatus?: (status: string) => void;
+  /** Called once the service has accepted the request (2xx), before polling: from then on the resource exists. */
+  onAccepted?: () => void;
 }
 
 /**
@@ -107,6 +109,7 @@ export class ArmClient {
   /** Starts a PUT/DELETE/POST and polls it to the end; returns the final body (undefined when there is none). */
   async runLongRunning<T>(method: 'PUT' | 'DELETE' | 'POST', path: string, options: LongRunningOptions = {}): Promise<T | undefined> {
     const initial = await this.send(method, path, options);
+    options.onAccepted?.();
     const signal = options.signal;
     const final = await pollLongRunningOperation({
       initial,

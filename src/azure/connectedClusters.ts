@@ -21,3 +21,8 @@ export function isAksArcCluster(cluster: ConnectedCluster): boolean {
 export function getConnectedCluster(client: ArmClient, id: string, signal?: AbortSignal): Promise<ConnectedCluster | undefined> {
   return client.getIfExists<ConnectedCluster>(id, { apiVersion: API_VERSIONS.connectedClusters, signal });
 }
+
+/** Deletes a connected cluster (and with it its AKS Arc instance, an extension resource) and waits for the end. */
+export async function deleteConnectedCluster(client: ArmClient, id: string, options: { signal?: AbortSignal; onStatus?: (status: string) => void } = {}): Promise<void> {
+  await client.runLongRunning('DELETE', id, { apiVersion: API_VERSIONS.connectedClusters, signal: options.signal, onStatus: options.onStatus });
+}

@@ -14,3 +14,40 @@ export function getProvisionedClusterInstance(
     signal,
   });
 }
+
+/** `kubernetesVersions/default` or `skus/default`: per-custom-location catalogs that AKS Arc fills on first PUT. */
+export type CustomLocationCatalog = 'kubernetesVersions' | 'skus';
+
+export interface CatalogResource<V> {
+  id?: string;
+  properties?: { provisioningState?: string; values?: V[] };
+}
+
+export function catalogId(customLocationId: string, catalog: CustomLocationCatalog): string {
+  return `${customLocationId}/providers/Microsoft.HybridContainerService/${catalog}/default`;
+}
+
+export function getCatalog<V>(client: ArmClient, customLocationId: string, catalog: CustomLocationCatalog, signal?: AbortSignal): Promise<CatalogResource<V> | undefined> {
+  return client.getIfExists<CatalogResource<V>>(catalogId(customLocationId, catalog), { apiVersion: API_VERSIONS.hybridContainerService, signal });
+}
+
+/**
+ * The catalog, created when it does not exist yet: a one-time PUT per custom location (what `az aksarc` does), then its
+ * long-running operation, after which the service has filled `values`.
+ */
+export async function ensureCatalog<V>(
+  client: ArmClient,
+  customLocationId: string,
+  catalog: CustomLocationCatalog,
+  options: { signal?: AbortSignal; onStatus?: (status: string) => void } = {},
+): Promise<CatalogResource<V>> {
+  const existing = await getCatalog<V>(client, customLocationId, catalog, options.signal);
+  if (existing?.properties?.values?.length) return existing;
+  const created = await client.runLongRunning<CatalogResource<V>>('PUT', catalogId(customLocationId, catalog), {
+    apiVersion: API_VERSIONS.hybridContainerService,
+    body: { extendedLocation: { type: 'CustomLocation', name: customLocationId } },
+    signal: options.signal,
+    onStatus: options.onStatus,
+  });
+  return created ?? {};
+}

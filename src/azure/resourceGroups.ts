@@ -6,3 +6,11 @@ import { collect } from './paging';
 export function listResourceGroups(client: ArmClient, subscriptionId: string, signal?: AbortSignal): Promise<ResourceGroup[]> {
   return collect(client.resources(subscriptionId).resourceGroups.list({ abortSignal: signal }));
 }
+
+export async function resourceGroupExists(client: ArmClient, subscriptionId: string, name: string, signal?: AbortSignal): Promise<boolean> {
+  return (await client.resources(subscriptionId).resourceGroups.checkExistence(name, { abortSignal: signal })).body;
+}
+
+export function createResourceGroup(client: ArmClient, subscriptionId: string, name: string, location: string, signal?: AbortSignal): Promise<ResourceGroup> {
+  return client.resources(subscriptionId).resourceGroups.createOrUpdate(name, { location }, { abortSignal: signal });
+}

@@ -68,6 +68,13 @@ export class AzureLocalTreeDataProvider implements vscode.TreeDataProvider<TreeN
     return this.signedIn ? this.root.getChildren() : [];
   }
 
+  /** Re-reads one subscription (after a create or delete in it); nothing happens while it was never loaded. */
+  refreshSubscription(subscriptionId: string): void {
+    this.root.loadedChildren().forEach((node) => {
+      if (node instanceof SubscriptionNode && node.subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase()) node.refresh();
+    });
+  }
+
   /** The root's children once loaded (for commands and tests that need the subscriptions). */
   loadedRoot(): Promise<TreeNode[]> {
     return this.signedIn ? this.root.loaded() : Promise.resolve([]);

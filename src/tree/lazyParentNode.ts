@@ -40,6 +40,11 @@ export abstract class LazyParentNode implements TreeNode {
     this.tree.changed(this);
   }
 
+  /** The children if loaded, without starting a load. */
+  loadedChildren(): TreeNode[] {
+    return this.state.kind === 'loaded' ? this.state.children : [];
+  }
+
   /** Resolves when the current load has ended (loads it first if needed); for callers that need the children. */
   async loaded(): Promise<TreeNode[]> {
     if (this.state.kind === 'idle') this.startLoad();

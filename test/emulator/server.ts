@@ -47,6 +47,8 @@ export interface RecordedRequest {
   time: string;
   /** Operation-status / Location polling request (not a swagger operation). */
   polling: boolean;
+  /** The request's JSON body, when it had one (so tests can check exactly what a client sent). */
+  body?: unknown;
   /** Path of the traffic file written for this exchange, when recording. */
   trafficFile?: string;
 }
@@ -175,7 +177,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       headers['content-length'] = String(Buffer.byteLength(text));
       res.writeHead(response.status, headers);
       res.end(text);
-      const entry: RecordedRequest = { method, url: fullUrl, status: response.status, time, polling };
+      const entry: RecordedRequest = { method, url: fullUrl, status: response.status, time, polling, ...(requestBody !== undefined ? { body: requestBody } : {}) };
       if (recorder) {
         entry.trafficFile = recorder.record({
           url: fullUrl,

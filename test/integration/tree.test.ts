@@ -2,60 +2,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
-import type { TreeNode } from '../../src/tree/treeNode';
-
-const emulatorUrl = () => {
-  const url = process.env.ARM_EMULATOR_URL;
-  assert.ok(url, 'ARM_EMULATOR_URL is not set');
-  return url;
-};
-
-async function control(path: string, method: 'POST' | 'DELETE', body?: unknown): Promise<void> {
-  const response = await fetch(`${emulatorUrl()}/_emulator/${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  assert.ok(response.ok, `emulator control ${method} ${path}: ${response.status}`);
-}
+import { child, children, control, description, extensionApi, label, roots as rootsOf } from './helpers';
 
 let api: AzureLocalApi;
-
-const label = (node: TreeNode) => {
-  const item = node.getTreeItem();
-  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-};
-const description = (node: TreeNode) => String(node.getTreeItem().description ?? '');
-
-/** Children once loaded: lazy nodes first show "Loading…". */
-async function children(node: TreeNode): Promise<TreeNode[]> {
-  const lazy = node as TreeNode & { loaded?: () => Promise<TreeNode[]> };
-  return lazy.loaded ? lazy.loaded() : (await node.getChildren?.()) ?? [];
-}
-
-async function child(node: TreeNode | TreeNode[], name: string): Promise<TreeNode> {
-  const list = Array.isArray(node) ? node : await children(node);
-  const found = list.find((n) => label(n) === name);
-  assert.ok(found, `no "${name}" among: ${list.map(label).join(', ')}`);
-  return found;
-}
-
-/** The root's subscriptions once there are `count` (activation and setting changes refresh asynchronously). */
-async function roots(count = 2): Promise<TreeNode[]> {
-  let nodes: TreeNode[] = [];
-  for (let i = 0; i < 100; i++) {
-    nodes = await api.tree.loadedRoot();
-    if (nodes.length === count) return nodes;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the tree showed ${nodes.map(label).join(', ') || 'nothing'} instead of ${count} subscriptions`);
-}
+const roots = (count = 2) => rootsOf(api, count);
 
 suite('sidebar tree', () => {
   suiteSetup(async () => {
-    const extension = vscode.extensions.getExtension<AzureLocalApi>('azure-local-tools.azure-local-tools');
-    assert.ok(extension);
-    api = await extension.activate();
+    api = await extensionApi();
     await control('reset', 'POST');
   });
 

@@ -1,8 +1,11 @@
+import { API_VERSIONS } from '../../azure/apiVersions';
 import { connectedClusterId, provisionedClusterInstanceId } from '../../azure/resourceId';
 import type { ClusterSpec } from './clusterSpec';
 
 /** A request exactly as it will be sent (the api-version is in the URL path's query). */
 export interface ArmRequestSpec {
+  /** What the request makes, for progress messages and the .http document. */
+  title: string;
   method: 'PUT';
   path: string;
   apiVersion: string;
@@ -15,9 +18,10 @@ export interface ArmRequestSpec {
  */
 export function connectedClusterRequest(spec: ClusterSpec): ArmRequestSpec {
   return {
+    title: 'connected cluster (Microsoft.Kubernetes)',
     method: 'PUT',
     path: connectedClusterId(spec.subscriptionId, spec.resourceGroup, spec.name),
-    apiVersion: '2024-01-01',
+    apiVersion: API_VERSIONS.connectedClusters,
     body: {
       location: spec.location,
       kind: 'ProvisionedCluster',
@@ -43,9 +47,10 @@ export function connectedClusterRequest(spec: ClusterSpec): ArmRequestSpec {
  */
 export function provisionedClusterRequest(spec: ClusterSpec): ArmRequestSpec {
   return {
+    title: 'AKS Arc instance (Microsoft.HybridContainerService)',
     method: 'PUT',
     path: provisionedClusterInstanceId(connectedClusterId(spec.subscriptionId, spec.resourceGroup, spec.name)),
-    apiVersion: '2024-01-01',
+    apiVersion: API_VERSIONS.hybridContainerService,
     body: {
       extendedLocation: { type: 'CustomLocation', name: spec.customLocationId },
       properties: {

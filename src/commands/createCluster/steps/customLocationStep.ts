@@ -1,0 +1,35 @@
+import { listCustomLocations } from '../../../azure/customLocations';
+import { parseResourceId, sameResourceId } from '../../../azure/resourceId';
+import type { WizardStep } from '../../../wizard/runWizard';
+import type { CreateClusterContext } from '../wizardContext';
+
+/** 3. The custom location (the Azure Local instance) the cluster runs on. */
+export const customLocationStep: WizardStep<CreateClusterContext> = {
+  shouldPrompt: (context) => !context.prefilled.customLocationId,
+  async prompt(context, prompter, step) {
+    const items = listCustomLocations(context.client, context.subscription!.subscriptionId).then((locations) =>
+      locations.map((location) => {
+        const host = location.properties?.hostResourceId ? parseResourceId(location.properties.hostResourceId).name : undefined;
+        return {
+          label: location.name,
+          description: [location.location, host].filter(Boolean).join(' · '),
+          detail: location.properties?.displayName,
+          value: location,
+          suggested: sameResourceId(location.id, context.customLocation?.id ?? context.defaults.customLocationId),
+        };
+      }),
+    );
+    const chosen = await prompter.pick({
+      step,
+      placeholder: 'Custom location (Azure Local instance) to run the cluster on',
+      items,
+      noItemsMessage: 'No custom locations in this subscription: an Azure Local instance must be registered with Azure Arc first.',
+    });
+    if (!sameResourceId(chosen.id, context.customLocation?.id)) {
+      // Networks, versions and sizes belong to a custom location: a different one invalidates those answers.
+      context.logicalNetwork = undefined;
+      context.controlPlaneIp = undefined;
+    }
+    context.customLocation = chosen;
+  },
+};

@@ -1,0 +1,25 @@
+import { listCustomLocations } from '../../../azure/customLocations';
+import { listLocations } from '../../../azure/locations';
+import type { WizardStep } from '../../../wizard/runWizard';
+import type { CreateClusterContext } from '../wizardContext';
+
+/** 1d. The new resource group's region; regions with the subscription's custom locations come first. */
+export const newResourceGroupLocationStep: WizardStep<CreateClusterContext> = {
+  shouldPrompt: (context) => !!context.resourceGroup?.isNew,
+  async prompt(context, prompter, step) {
+    const subscriptionId = context.subscription!.subscriptionId;
+    const items = Promise.all([listLocations(context.client, subscriptionId), listCustomLocations(context.client, subscriptionId)]).then(([regions, customLocations]) => {
+      const withAzureLocal = new Set(customLocations.map((c) => c.location.toLowerCase()));
+      return [...regions]
+        .sort((a, b) => Number(withAzureLocal.has(b.name)) - Number(withAzureLocal.has(a.name)) || (a.displayName ?? a.name).localeCompare(b.displayName ?? b.name))
+        .map((r) => ({
+          label: r.displayName ?? r.name,
+          description: withAzureLocal.has(r.name) ? `${r.name} · has your Azure Local custom locations` : r.name,
+          value: r.name,
+          suggested: r.name === (context.resourceGroup?.location ?? [...withAzureLocal][0]),
+        }));
+    });
+    const location = await prompter.pick({ step, placeholder: `Region of the new resource group "${context.resourceGroup!.name}"`, items });
+    context.resourceGroup = { ...context.resourceGroup!, location };
+  },
+};

@@ -1,0 +1,16 @@
+import type { WizardStep } from '../../../wizard/runWizard';
+import { validateNodeCount } from '../validators';
+import type { CreateClusterContext } from '../wizardContext';
+
+/** 7b. How many worker nodes the first pool has. */
+export const nodePoolCountStep: WizardStep<CreateClusterContext> = {
+  async prompt(context, prompter, step) {
+    const value = await prompter.input({
+      step,
+      prompt: `Number of nodes in "${context.nodePoolName}"`,
+      value: String(context.nodePoolCount ?? context.defaults.nodePoolCount ?? 1),
+      validate: validateNodeCount,
+    });
+    context.nodePoolCount = Number(value.trim());
+  },
+};

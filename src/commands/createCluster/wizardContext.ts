@@ -1,0 +1,114 @@
+import type { ArmClient } from '../../azure/armClient';
+import type { CustomLocation, LogicalNetwork, Subscription } from '../../azure/models';
+import type { ClusterSpec } from './clusterSpec';
+
+/** Answers remembered per workspace, offered first the next time. */
+export interface WizardDefaults {
+  subscriptionId?: string;
+  resourceGroup?: string;
+  customLocationId?: string;
+  logicalNetworkId?: string;
+  kubernetesVersion?: string;
+  controlPlaneCount?: 1 | 3 | 5;
+  controlPlaneVmSize?: string;
+  nodePoolName?: string;
+  nodePoolCount?: number;
+  nodePoolVmSize?: string;
+  nodePoolOsSku?: ClusterSpec['nodePool']['osSku'];
+  sshPublicKeyPath?: string;
+  adminGroupObjectIds?: string[];
+  enableAzureRbac?: boolean;
+}
+
+/** Where the SSH public key came from, for the review and the final message. */
+export type SshKeySource = { kind: 'file'; path: string } | { kind: 'pasted' } | { kind: 'generated'; privateKeyPath: string; publicKeyPath: string };
+
+/** Everything the create-cluster wizard knows so far. Steps fill it in order; Back keeps answers as defaults. */
+export interface CreateClusterContext {
+  readonly client: ArmClient;
+  /** The signed-in tenant, when known (shown in the review; sent as aadProfile.tenantID). */
+  readonly tenantId?: string;
+  readonly defaults: WizardDefaults;
+  /** Answers given by the tree item the wizard was started from; their steps are skipped. */
+  readonly prefilled: { subscriptionId?: string; customLocationId?: string; logicalNetworkId?: string };
+  /** ~/.ssh, where existing public keys are offered from. */
+  readonly sshDirectory: string;
+  /** How long provider registration waits between polls (the tests shorten it). */
+  readonly pollMs?: number;
+
+  subscription?: Subscription;
+  /** The subscription whose resource providers were found registered. */
+  providersCheckedFor?: string;
+  /** Resource providers registered by this wizard (reported at the end). */
+  registeredProviders?: string[];
+  resourceGroup?: { name: string; location?: string; isNew: boolean };
+  name?: string;
+  customLocation?: CustomLocation;
+  logicalNetwork?: LogicalNetwork;
+  controlPlaneIp?: string;
+  kubernetesVersion?: string;
+  controlPlaneCount?: 1 | 3 | 5;
+  controlPlaneVmSize?: string;
+  nodePoolName?: string;
+  nodePoolCount?: number;
+  nodePoolVmSize?: string;
+  nodePoolOsSku?: ClusterSpec['nodePool']['osSku'];
+  sshPublicKey?: string;
+  sshKeySource?: SshKeySource;
+  adminGroupObjectIds?: string[];
+  enableAzureRbac?: boolean;
+  /** The review's decision. */
+  action?: 'create' | 'export';
+}
+
+/** The finished answers as a ClusterSpec; throws if a step was skipped that should not have been. */
+export function toClusterSpec(context: CreateClusterContext): ClusterSpec {
+  const missing = (field: string): never => {
+    throw new Error(`Create cluster: ${field} was not chosen.`);
+  };
+  const customLocation = context.customLocation ?? missing('custom location');
+  return {
+    subscriptionId: context.subscription?.subscriptionId ?? missing('subscription'),
+    resourceGroup: context.resourceGroup?.name ?? missing('resource group'),
+    // The connected cluster lives in the custom location's region: Arc needs a region where the Azure Local instance is registered.
+    location: customLocation.location,
+    name: context.name ?? missing('cluster name'),
+    customLocationId: customLocation.id,
+    logicalNetworkId: context.logicalNetwork?.id ?? missing('logical network'),
+    controlPlaneIp: context.controlPlaneIp || undefined,
+    kubernetesVersion: context.kubernetesVersion ?? missing('Kubernetes version'),
+    controlPlane: { count: context.controlPlaneCount ?? 1, vmSize: context.controlPlaneVmSize ?? missing('control plane VM size') },
+    nodePool: {
+      name: context.nodePoolName ?? missing('node pool name'),
+      count: context.nodePoolCount ?? 1,
+      vmSize: context.nodePoolVmSize ?? missing('node pool VM size'),
+      osSku: context.nodePoolOsSku ?? 'CBLMariner',
+    },
+    sshPublicKey: context.sshPublicKey ?? missing('SSH public key'),
+    access: {
+      adminGroupObjectIds: context.adminGroupObjectIds ?? [],
+      enableAzureRbac: context.enableAzureRbac ?? false,
+      tenantId: context.tenantId,
+    },
+  };
+}
+
+/** What to remember for next time (no keys, no names of new things). */
+export function rememberedDefaults(context: CreateClusterContext): WizardDefaults {
+  return {
+    subscriptionId: context.subscription?.subscriptionId,
+    resourceGroup: context.resourceGroup?.isNew ? undefined : context.resourceGroup?.name,
+    customLocationId: context.customLocation?.id,
+    logicalNetworkId: context.logicalNetwork?.id,
+    kubernetesVersion: context.kubernetesVersion,
+    controlPlaneCount: context.controlPlaneCount,
+    controlPlaneVmSize: context.controlPlaneVmSize,
+    nodePoolName: context.nodePoolName,
+    nodePoolCount: context.nodePoolCount,
+    nodePoolVmSize: context.nodePoolVmSize,
+    nodePoolOsSku: context.nodePoolOsSku,
+    sshPublicKeyPath: context.sshKeySource?.kind === 'file' ? context.sshKeySource.path : context.sshKeySource?.kind === 'generated' ? context.sshKeySource.publicKeyPath : undefined,
+    adminGroupObjectIds: context.adminGroupObjectIds,
+    enableAzureRbac: context.enableAzureRbac,
+  };
+}

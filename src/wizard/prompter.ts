@@ -1,0 +1,79 @@
+/**
+ * Everything a wizard asks the user goes through a Prompter: the VS Code implementation shows quick picks and input
+ * boxes; the extension-host tests script the answers. Plain TypeScript: no `vscode` import here.
+ */
+
+/** Where a prompt sits in its wizard: shown as "Title (3/12)", with a Back button after the first step. */
+export interface StepPosition {
+  title: string;
+  index: number;
+  total: number;
+}
+
+export interface PickItem<T> {
+  label: string;
+  description?: string;
+  detail?: string;
+  value: T;
+  /** Listed, but accepting it only shows this reason (VS Code's quick pick has no disabled items). */
+  disabledReason?: string;
+  /** The remembered or suggested answer: highlighted first. */
+  suggested?: boolean;
+  /** A row that only informs (a review's summary line): accepting it does nothing. */
+  inert?: boolean;
+}
+
+export interface PickOptions<T> {
+  step?: StepPosition;
+  placeholder: string;
+  /** Items, or a promise of them: the picker shows busy while they load. */
+  items: PickItem<T>[] | Promise<PickItem<T>[]>;
+  /** Shown when there are no items at all. */
+  noItemsMessage?: string;
+}
+
+export interface InputOptions {
+  step?: StepPosition;
+  prompt: string;
+  value?: string;
+  placeholder?: string;
+  /** Checked on every keystroke; returns the message naming the field and the rule. */
+  validate?: (value: string) => string | undefined;
+  /** Checked after typing pauses (e.g. "does this name exist?"), and again before the value is accepted. */
+  validateAsync?: (value: string, signal: AbortSignal) => Promise<string | undefined>;
+}
+
+export interface AskOptions {
+  severity: 'info' | 'warning' | 'error';
+  modal?: boolean;
+  detail?: string;
+}
+
+export interface ProgressReporter {
+  (message: string): void;
+}
+
+export interface Prompter {
+  pick<T>(options: PickOptions<T>): Promise<T>;
+  input(options: InputOptions): Promise<string>;
+  /** A message with buttons; resolves the chosen button, or undefined when dismissed. */
+  ask(message: string, options: AskOptions, ...actions: string[]): Promise<string | undefined>;
+  /** A save dialog; undefined when cancelled. */
+  saveFile(options: { title: string; defaultPath: string }): Promise<string | undefined>;
+  /** Opens text in an untitled editor. */
+  showDocument(content: string, language: string): Promise<void>;
+  /** A cancellable progress notification; the signal aborts when the user cancels. */
+  withProgress<T>(title: string, task: (report: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T>;
+}
+
+/** Thrown by a prompt when the user presses Back. Recognised by name: test scripts load their own copy of this module. */
+export class GoBackError extends Error {
+  override readonly name = 'GoBackError';
+  constructor() {
+    super('Back');
+  }
+}
+
+export function isGoBack(error: unknown): boolean {
+  return (error as { name?: string } | undefined)?.name === 'GoBackError';
+}

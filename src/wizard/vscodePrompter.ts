@@ -1,0 +1,155 @@
+import * as vscode from 'vscode';
+import { OperationCancelledError } from '../azure/lro';
+import { GoBackError, type AskOptions, type InputOptions, type PickItem, type PickOptions, type Prompter, type StepPosition } from './prompter';
+
+/** Typing pauses this long before an async check (a GET per keystroke would be rude to ARM). */
+const ASYNC_VALIDATION_DEBOUNCE_MS = 400;
+
+interface Choice<T> extends vscode.QuickPickItem {
+  item?: PickItem<T>;
+}
+
+/** The Prompter on VS Code's quick input: step counter, Back button, inline validation, busy while loading. */
+export class VSCodePrompter implements Prompter {
+  async pick<T>(options: PickOptions<T>): Promise<T> {
+    const picker = vscode.window.createQuickPick<Choice<T>>();
+    decorate(picker, options.step);
+    picker.placeholder = options.placeholder;
+    picker.ignoreFocusOut = true;
+    picker.matchOnDescription = true;
+    picker.busy = true;
+    picker.show();
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        let items: PickItem<T>[] = [];
+        picker.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && reject(new GoBackError()));
+        picker.onDidHide(() => reject(new OperationCancelledError()));
+        picker.onDidAccept(() => {
+          const chosen = picker.selectedItems[0]?.item;
+          if (!chosen || chosen.inert) return;
+          if (chosen.disabledReason) {
+            // Keep the picker open and say why; the placeholder is the one text line a quick pick can show.
+            picker.placeholder = `${chosen.label}: ${chosen.disabledReason}`;
+            return;
+          }
+          resolve(chosen.value);
+        });
+        Promise.resolve(options.items).then(
+          (loaded) => {
+            items = loaded;
+            picker.busy = false;
+            if (!items.length) {
+              picker.items = [{ label: options.noItemsMessage ?? 'Nothing to choose from.' }];
+              return;
+            }
+            picker.items = items.map((item) => toChoice(item));
+            const suggested = picker.items.find((c) => c.item?.suggested && !c.item.disabledReason);
+            if (suggested) picker.activeItems = [suggested];
+          },
+          (error) => reject(error),
+        );
+      });
+    } finally {
+      picker.dispose();
+    }
+  }
+
+  async input(options: InputOptions): Promise<string> {
+    const box = vscode.window.createInputBox();
+    decorate(box, options.step);
+    box.prompt = options.prompt;
+    box.placeholder = options.placeholder;
+    box.value = options.value ?? '';
+    box.ignoreFocusOut = true;
+    box.show();
+    let pending: AbortController | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const check = async (value: string): Promise<string | undefined> => {
+      pending?.abort();
+      clearTimeout(timer);
+      const message = options.validate?.(value);
+      if (message || !options.validateAsync) return message;
+      const controller = (pending = new AbortController());
+      box.busy = true;
+      try {
+        return await options.validateAsync(value, controller.signal);
+      } catch {
+        // A failed check (network, throttling) must not block typing; the create request will surface the problem.
+        return undefined;
+      } finally {
+        if (pending === controller) box.busy = false;
+      }
+    };
+    try {
+      return await new Promise<string>((resolve, reject) => {
+        box.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && reject(new GoBackError()));
+        box.onDidHide(() => reject(new OperationCancelledError()));
+        box.onDidChangeValue((value) => {
+          box.validationMessage = options.validate?.(value);
+          if (box.validationMessage || !options.validateAsync) return;
+          clearTimeout(timer);
+          timer = setTimeout(async () => {
+            const message = await check(value);
+            if (box.value === value) box.validationMessage = message;
+          }, ASYNC_VALIDATION_DEBOUNCE_MS);
+        });
+        box.onDidAccept(async () => {
+          const value = box.value;
+          box.enabled = false;
+          const message = await check(value);
+          box.enabled = true;
+          box.validationMessage = message;
+          if (!message && box.value === value) resolve(value);
+        });
+        if (box.value) box.validationMessage = options.validate?.(box.value);
+      });
+    } finally {
+      pending?.abort();
+      clearTimeout(timer);
+      box.dispose();
+    }
+  }
+
+  async ask(message: string, options: AskOptions, ...actions: string[]): Promise<string | undefined> {
+    const show =
+      options.severity === 'error' ? vscode.window.showErrorMessage : options.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    return show(message, { modal: options.modal, detail: options.detail }, ...actions);
+  }
+
+  async saveFile(options: { title: string; defaultPath: string }): Promise<string | undefined> {
+    const uri = await vscode.window.showSaveDialog({ title: options.title, defaultUri: vscode.Uri.file(options.defaultPath) });
+    return uri?.fsPath;
+  }
+
+  async showDocument(content: string, language: string): Promise<void> {
+    const document = await vscode.workspace.openTextDocument({ content, language });
+    await vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  withProgress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T> {
+    return Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        return task((message) => progress.report({ message }), controller.signal);
+      }),
+    );
+  }
+}
+
+function decorate(input: vscode.QuickInput & { buttons: readonly vscode.QuickInputButton[] }, step: StepPosition | undefined): void {
+  if (!step) return;
+  input.title = step.title;
+  input.step = step.index;
+  input.totalSteps = step.total;
+  input.buttons = step.index > 1 ? [vscode.QuickInputButtons.Back] : [];
+}
+
+function toChoice<T>(item: PickItem<T>): Choice<T> {
+  return {
+    label: item.disabledReason ? `$(circle-slash) ${item.label}` : item.label,
+    description: item.description,
+    detail: item.disabledReason ? `Not available: ${item.disabledReason}` : item.detail,
+    item,
+  };
+}

@@ -1,0 +1,71 @@
+// Shared by the extension-host suites: the extension's API, the emulator's control API, and tree navigation.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AzureLocalApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/treeNode';
+
+export function emulatorUrl(): string {
+  const url = process.env.ARM_EMULATOR_URL;
+  assert.ok(url, 'ARM_EMULATOR_URL is not set');
+  return url;
+}
+
+export async function control<T = unknown>(path: string, method: 'GET' | 'POST' | 'DELETE', body?: unknown): Promise<T> {
+  const response = await fetch(`${emulatorUrl()}/_emulator/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  assert.ok(response.ok, `emulator control ${method} ${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  status: number;
+  polling: boolean;
+  body?: any;
+}
+
+/** The ARM requests the emulator has seen since the last reset or clear, polling excluded unless asked. */
+export async function armRequests(options: { polling?: boolean } = {}): Promise<RecordedRequest[]> {
+  const { requests } = await control<{ requests: RecordedRequest[] }>('requests', 'GET');
+  return requests.filter((r) => options.polling || !r.polling);
+}
+
+export async function extensionApi(): Promise<AzureLocalApi> {
+  const extension = vscode.extensions.getExtension<AzureLocalApi>('azure-local-tools.azure-local-tools');
+  assert.ok(extension);
+  return extension.activate();
+}
+
+export const label = (node: TreeNode) => {
+  const item = node.getTreeItem();
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+};
+export const description = (node: TreeNode) => String(node.getTreeItem().description ?? '');
+
+/** Children once loaded: lazy nodes first show "Loading…". */
+export async function children(node: TreeNode): Promise<TreeNode[]> {
+  const lazy = node as TreeNode & { loaded?: () => Promise<TreeNode[]> };
+  return lazy.loaded ? lazy.loaded() : (await node.getChildren?.()) ?? [];
+}
+
+export async function child(node: TreeNode | TreeNode[], name: string): Promise<TreeNode> {
+  const list = Array.isArray(node) ? node : await children(node);
+  const found = list.find((n) => label(n) === name);
+  assert.ok(found, `no "${name}" among: ${list.map(label).join(', ')}`);
+  return found;
+}
+
+/** The root's subscriptions once there are `count` (activation and setting changes refresh asynchronously). */
+export async function roots(api: AzureLocalApi, count = 2): Promise<TreeNode[]> {
+  let nodes: TreeNode[] = [];
+  for (let i = 0; i < 100; i++) {
+    nodes = await api.tree.loadedRoot();
+    if (nodes.length === count) return nodes;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the tree showed ${nodes.map(label).join(', ') || 'nothing'} instead of ${count} subscriptions`);
+}
