@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { whatExists, type RunProgress } from '../../src/commands/createCluster/outcome';
+import { reviewLines } from '../../src/commands/createCluster/review';
+import { rememberedDefaults, toClusterSpec, type CreateClusterContext } from '../../src/commands/createCluster/wizardContext';
+import { shellQuote } from '../../src/shellQuote';
+import { SAMPLE_SPEC } from '../fixtures/clusterSpec';
+
+const progress = (overrides: Partial<RunProgress>): RunProgress => ({
+  spec: SAMPLE_SPEC,
+  newResourceGroup: false,
+  resourceGroupCreated: false,
+  connectedClusterAccepted: false,
+  instanceAccepted: false,
+  connectedClusterDeleted: false,
+  ...overrides,
+});
+
+const SUB = SAMPLE_SPEC.subscriptionId;
+
+describe('what a create run leaves in Azure', () => {
+  it('nothing, when step 1 was refused', () => {
+    assert.equal(whatExists(progress({})), 'Nothing was created for cluster "aks-new01".');
+  });
+
+  it('the connected cluster without an instance, with the command that removes it', () => {
+    assert.equal(
+      whatExists(progress({ connectedClusterAccepted: true })),
+      `The connected cluster "aks-new01" exists in resource group rg-hci-seattle without an AKS Arc instance. To remove it: az connectedk8s delete --name aks-new01 --resource-group rg-hci-seattle --subscription ${SUB} --yes`,
+    );
+  });
+
+  it('a failed deletion is said, and so is a resource group the run created', () => {
+    assert.equal(
+      whatExists(progress({ connectedClusterAccepted: true, instanceAccepted: true, deleteError: 'Conflict: busy', resourceGroupCreated: true, newResourceGroup: true })),
+      `The connected cluster "aks-new01" exists in resource group rg-hci-seattle with its AKS Arc instance (still provisioning or failed). Deleting it failed (Conflict: busy). To remove it: az connectedk8s delete --name aks-new01 --resource-group rg-hci-seattle --subscription ${SUB} --yes ` +
+        `The resource group rg-hci-seattle created for it still exists; to remove it: az group delete --name rg-hci-seattle --subscription ${SUB} --yes`,
+    );
+  });
+
+  it('deleted: nothing of it remains', () => {
+    assert.equal(whatExists(progress({ connectedClusterAccepted: true, connectedClusterDeleted: true })), 'Deleted the connected cluster "aks-new01"; nothing of it remains in Azure.');
+  });
+
+  it('names are quoted for a copied shell command', () => {
+    assert.equal(shellQuote('rg-(test).1'), "'rg-(test).1'");
+    assert.equal(shellQuote("it's"), `'it'\\''s'`);
+    assert.equal(shellQuote('plain-name_1.2'), 'plain-name_1.2');
+  });
+});
+
+describe('the wizard context', () => {
+  const context: CreateClusterContext = {
+    client: {} as CreateClusterContext['client'],
+    defaults: {},
+    prefilled: {},
+    sshDirectory: '/home/dev/.ssh',
+    subscription: { id: `/subscriptions/${SUB}`, subscriptionId: SUB, displayName: 'Contoso Edge Production' },
+    resourceGroup: { name: 'rg-new', location: 'eastus', isNew: true },
+    name: 'aks-new01',
+    customLocation: { id: SAMPLE_SPEC.customLocationId, name: 'seattle-hci', type: 'Microsoft.ExtendedLocation/customLocations', location: 'eastus' },
+    logicalNetwork: { id: SAMPLE_SPEC.logicalNetworkId, name: 'lnet-seattle-prod', type: 'Microsoft.AzureStackHCI/logicalNetworks', location: 'eastus' },
+    kubernetesVersion: '1.29.4',
+    controlPlaneCount: 3,
+    controlPlaneVmSize: 'Standard_A4_v2',
+    nodePoolName: 'nodepool1',
+    nodePoolCount: 2,
+    nodePoolVmSize: 'Standard_D4s_v3',
+    nodePoolOsSku: 'CBLMariner',
+    sshPublicKey: 'ssh-rsa AAAA dev',
+    sshKeySource: { kind: 'generated', privateKeyPath: '/home/dev/.ssh/aks_rsa', publicKeyPath: '/home/dev/.ssh/aks_rsa.pub' },
+    adminGroupObjectIds: [],
+    enableAzureRbac: true,
+  };
+
+  it('becomes a ClusterSpec in the custom location\'s region', () => {
+    const spec = toClusterSpec(context);
+    assert.equal(spec.location, 'eastus');
+    assert.equal(spec.resourceGroup, 'rg-new');
+    assert.deepEqual(spec.controlPlane, { count: 3, vmSize: 'Standard_A4_v2' });
+    assert.deepEqual(spec.access, { adminGroupObjectIds: [], enableAzureRbac: true, tenantId: undefined });
+  });
+
+  it('refuses to build a spec with an unanswered step', () => {
+    assert.throws(() => toClusterSpec({ ...context, kubernetesVersion: undefined }), /Create cluster: Kubernetes version was not chosen\./);
+  });
+
+  it('remembers answers but not a new group\'s name', () => {
+    const remembered = rememberedDefaults(context);
+    assert.equal(remembered.resourceGroup, undefined);
+    assert.equal(remembered.sshPublicKeyPath, '/home/dev/.ssh/aks_rsa.pub');
+    assert.equal(remembered.nodePoolVmSize, 'Standard_D4s_v3');
+  });
+
+  it('the review warns plainly when there is no admin group', () => {
+    const lines = reviewLines(context);
+    assert.deepEqual(lines[lines.length - 1], { label: '$(warning) No admin group', value: 'you will not be able to use kubectl on this cluster until someone grants you access' });
+    assert.equal(lines.find((l) => l.label.endsWith('Resource group'))?.value, 'rg-new (new, eastus)');
+    assert.ok(!reviewLines({ ...context, adminGroupObjectIds: ['e2c1b7a4-3f5d-4a9e-8b6c-1d0f2e3a4b5c'] }).some((l) => l.label.includes('No admin group')));
+  });
+});
