@@ -3,11 +3,16 @@ import { errorSummary } from '../errors';
 import { MessageNode } from './messageNode';
 import type { TreeContext, TreeNode } from './treeNode';
 
-type LoadState = { kind: 'idle' } | { kind: 'loading'; done: Promise<void> } | { kind: 'loaded'; children: TreeNode[] } | { kind: 'error'; error: unknown };
+type LoadState =
+  | { kind: 'idle' }
+  | { kind: 'loading'; done: Promise<void>; previous?: TreeNode[] }
+  | { kind: 'loaded'; children: TreeNode[] }
+  | { kind: 'error'; error: unknown };
 
 /**
  * A node whose children come from Azure: the first expansion shows "Loading…" and starts the load; when it ends the
- * node is redrawn with its children, an empty-state item or an error item that retries on click.
+ * node is redrawn with its children, an empty-state item or an error item that retries on click. A refresh keeps the
+ * old children on screen until the new ones arrive, so that VS Code keeps what was expanded under them.
  */
 export abstract class LazyParentNode implements TreeNode {
   private state: LoadState = { kind: 'idle' };
@@ -26,7 +31,7 @@ export abstract class LazyParentNode implements TreeNode {
         this.startLoad();
         return [MessageNode.loading()];
       case 'loading':
-        return [MessageNode.loading()];
+        return this.state.previous ?? [MessageNode.loading()];
       case 'loaded':
         return this.state.children.length ? this.state.children : [MessageNode.empty(this.emptyLabel)];
       case 'error':
@@ -36,8 +41,11 @@ export abstract class LazyParentNode implements TreeNode {
 
   refresh(): void {
     this.generation++;
+    const shown = this.state.kind === 'loaded' ? this.state.children : this.state.kind === 'loading' ? this.state.previous : undefined;
+    const previous = shown?.length ? shown : undefined;
     this.state = { kind: 'idle' };
-    this.tree.changed(this);
+    if (previous) this.startLoad(previous);
+    else this.tree.changed(this);
   }
 
   /** The children if loaded, without starting a load. */
@@ -52,7 +60,7 @@ export abstract class LazyParentNode implements TreeNode {
     return this.getChildren();
   }
 
-  private startLoad(): void {
+  private startLoad(previous?: TreeNode[]): void {
     const generation = this.generation;
     const done = this.loadChildren().then(
       (children) => {
@@ -62,6 +70,6 @@ export abstract class LazyParentNode implements TreeNode {
         if (generation === this.generation) this.state = { kind: 'error', error };
       },
     );
-    this.state = { kind: 'loading', done: done.then(() => this.tree.changed(this)) };
+    this.state = { kind: 'loading', done: done.then(() => this.tree.changed(this)), previous };
   }
 }

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { REPO, emulatorBench } from '../bench/codeServer.mjs';
+import { clearToasts, expand as expandRow, openAzureLocal, rowText, screenshot, treeRow, widenSidebar } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const t0 = Date.now();
@@ -37,40 +38,10 @@ function demoNames() {
   return names;
 }
 
-const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 const bench = emulatorBench();
+const log = (...a) => console.log(ts(), ...a);
 
-/** A row of the sidebar tree whose label (not its description) is exactly `label`. */
-function treeRow(page, label) {
-  const re = label instanceof RegExp ? label : new RegExp(`^\\s*${esc(label)}\\s*$`);
-  return page.locator('.part.sidebar .monaco-list-row')
-    .filter({ has: page.locator('.monaco-icon-label .label-name', { hasText: re }) }).first();
-}
-
-/** "label — description" of a tree row. */
-async function rowText(row) {
-  const label = (await row.locator('.label-name').first().innerText()).trim();
-  const d = row.locator('.label-description');
-  const desc = (await d.count()) ? (await d.first().innerText()).trim() : '';
-  return desc ? `${label} — ${desc}` : label;
-}
-
-/** Expands a collapsible tree row (no-op when already expanded). */
-async function expand(page, label, what) {
-  const row = treeRow(page, label);
-  await row.waitFor({ state: 'visible', timeout: 30000 }).catch(() => { throw new Error(`${what} row "${label}" not visible`); });
-  for (let i = 0; i < 5; i++) {
-    const state = await row.getAttribute('aria-expanded');
-    if (state === 'true') break;
-    if (state === null) throw new Error(`${what} row "${label}" is not expandable`);
-    await row.click();
-    await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 5000 }).catch(() => {});
-  }
-  if ((await row.getAttribute('aria-expanded')) !== 'true') throw new Error(`${what} row "${label}" did not expand`);
-  console.log(ts(), `expanded ${what}: ${await rowText(row)}`);
-  return row;
-}
+const expand = (page, label, what) => expandRow(page, label, what, log);
 
 async function main() {
   const names = demoNames();
@@ -82,12 +53,7 @@ async function main() {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
   console.log(ts(), 'workbench loaded');
 
-  // Activity bar: the "Azure Local" container (view container id azureLocal)
-  const item = page.locator('.part.activitybar .action-item', { has: page.locator('[aria-label^="Azure Local"]') }).first();
-  await item.waitFor({ state: 'visible', timeout: 60000 }).catch(() => { throw new Error('activity bar item "Azure Local" not found'); });
-  if (!(await item.evaluate((el) => el.classList.contains('checked')))) await item.locator('[aria-label^="Azure Local"]').first().click();
-  await page.locator('.part.sidebar .title-label', { hasText: /azure local/i }).first().waitFor({ timeout: 30000 })
-    .catch(() => { throw new Error('sidebar did not show the Azure Local container'); });
+  await openAzureLocal(page);
   console.log(ts(), 'Azure Local container open');
 
   await expand(page, names.subscription, 'subscription');
@@ -114,24 +80,10 @@ async function main() {
   await expand(page, 'IP pools', 'detail');
 
   // a calm screenshot: wider sidebar, no toasts, mouse away from the tree
-  const box = await page.locator('.part.sidebar').boundingBox();
-  if (box) {
-    await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + 480, box.y + box.height / 2, { steps: 8 });
-    await page.mouse.up();
-  }
-  // Toasts (e.g. VS Code's "new default theme" offer) can arrive late: dismiss, wait, dismiss again.
-  const clear = page.locator('.notifications-toasts .action-label[aria-label^="Clear Notification"], .notifications-toasts .codicon-notifications-clear');
-  for (let round = 0; round < 3; round++) {
-    for (let i = (await clear.count()) - 1; i >= 0; i--) await clear.nth(i).click({ timeout: 2000, force: true }).catch(() => {});
-    await page.mouse.move(900, 450);
-    await page.waitForTimeout(800);
-  }
-  // A toast that would not close is VS Code's, not ours: keep it out of the README picture.
-  await page.addStyleTag({ content: '.notifications-toasts { display: none !important; }' });
-  fs.mkdirSync(path.dirname(SHOT), { recursive: true });
-  await page.screenshot({ path: SHOT });
+  await widenSidebar(page);
+  await page.mouse.move(900, 450);
+  await clearToasts(page);
+  await screenshot(page, SHOT);
   console.log(ts(), 'screenshot', path.relative(REPO, SHOT));
 }
 
