@@ -42,7 +42,8 @@ try {
   const emuPort = EMULATOR_PORT && (await portFree(EMULATOR_PORT, '127.0.0.1')) ? EMULATOR_PORT : 0;
 
   const startEmulator = await loadEmulator();
-  emu = await startEmulator({ port: emuPort, world: 'demo', retryAfterSeconds: 0, trafficDir: process.env.ARM_TRAFFIC_DIR });
+  // Long-running operations take a few seconds in the demo, so that creating a cluster shows its progress.
+  emu = await startEmulator({ port: emuPort, world: 'demo', retryAfterSeconds: 2, lroPollsToComplete: 3, trafficDir: process.env.ARM_TRAFFIC_DIR });
   say('ARM emulator (demo world):', emu.url);
 
   const workspace = path.join(REPO, '.bench/demo-workspace');

@@ -150,6 +150,17 @@ suite('create cluster', () => {
     assert.strictEqual(lastEvent().result, 'Canceled');
   });
 
+  test('from a custom location, "Export as .http without creating" opens the requests and creates nothing', async () => {
+    const seattle = await child(await child(await roots(api), 'Contoso Edge Production'), 'seattle-hci');
+    const prompter = await run([pick('rg-aks-workloads'), input('aks-export01'), pick('lnet-seattle-mgmt'), input(''), ...REST_OF_WIZARD, pick('Export as .http without creating')], { origin: seattle });
+    assert.strictEqual(lastEvent().result, 'Succeeded');
+    assert.ok(!prompter.picks.some((p) => p.placeholder.startsWith('Custom location')), 'the custom location came from the tree');
+    assert.deepStrictEqual(await armPaths('PUT'), []);
+    const [document] = prompter.documents;
+    assert.ok(document.content.includes(`PUT ${process.env.ARM_EMULATOR_URL}${CC('rg-aks-workloads', 'aks-export01')}?api-version=2024-01-01`));
+    assert.ok(document.content.includes('/logicalNetworks/lnet-seattle-mgmt'));
+  });
+
   test('from a logical network: subscription, custom location and network prefilled; step 2 fails → rollback deletes the connected cluster', async () => {
     const redmond = await child(await child(await roots(api), 'Contoso Edge Production'), 'redmond-hci');
     const network = await child(await child(redmond, 'Logical networks'), 'lnet-redmond-prod');
