@@ -1,14 +1,21 @@
 import * as vscode from 'vscode';
 import { AzureSession } from './auth/azureSession';
 import type { ArmRequestLogEntry } from './azure/armClient';
+import { checkPrerequisites } from './commands/checkPrerequisites';
+import { connect } from './commands/connect';
 import { copyResourceId } from './commands/copyResourceId';
 import { createCluster, type CreateClusterOrigin } from './commands/createCluster/createCluster';
 import type { WizardDefaults } from './commands/createCluster/wizardContext';
+import { getKubeconfig } from './commands/getKubeconfig';
+import { manageProxies, stopProxy } from './commands/manageProxies';
 import { openInPortal } from './commands/openInPortal';
 import { registerCommand, type CommandContext } from './commands/registerCommand';
 import { selectSubscriptions } from './commands/selectSubscriptions';
 import { PROPERTIES_SCHEME, ResourcePropertiesProvider, showProperties } from './commands/showProperties';
 import { signIn } from './commands/signIn';
+import { ProxyManager } from './connect/proxyManager';
+import { TASK_TYPE } from './connect/taskDefinition';
+import { AzureLocalTaskProvider } from './connect/taskProvider';
 import { settings } from './settings';
 import { createTelemetry, type CommandEvent } from './telemetry';
 import { AzureLocalTreeDataProvider } from './tree/azureLocalTreeDataProvider';
@@ -21,6 +28,10 @@ export interface AzureLocalApi {
   tree: AzureLocalTreeDataProvider;
   session: AzureSession;
   telemetryEvents: readonly CommandEvent[];
+  /** Summaries of the errors commands have shown, newest last. */
+  shownErrors: readonly string[];
+  /** The running `az connectedk8s proxy` tasks. */
+  proxies: ProxyManager;
   /** For extension-host tests: script the wizard's answers and shorten its waits. Undefined restores VS Code's UI. */
   setTestOverrides(overrides: TestOverrides | undefined): void;
 }
@@ -35,6 +46,9 @@ export interface TestOverrides {
 
 const CREATE_CLUSTER_DEFAULTS_KEY = 'azureLocal.createCluster.defaults';
 
+/** Kept for deactivate(), which must end every proxy's process group. */
+let proxies: ProxyManager | undefined;
+
 /** Creates the services and registers views and commands; all behaviour lives in the modules it wires. */
 export function activate(context: vscode.ExtensionContext): AzureLocalApi {
   const { version, telemetryConnectionString } = context.extension.packageJSON as { version: string; telemetryConnectionString?: string };
@@ -43,9 +57,12 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi {
   const session = new AzureSession(`azure-local-tools/${version}`, (entry) => logRequest(log, entry));
   const tree = new AzureLocalTreeDataProvider(session);
   const properties = new ResourcePropertiesProvider();
-  const commands: CommandContext = { log, telemetry };
+  const commands: CommandContext = { log, telemetry, shownErrors: [] };
   const vscodePrompter = new VSCodePrompter();
   let testOverrides: TestOverrides | undefined;
+  const prompter = () => testOverrides?.prompter ?? vscodePrompter;
+  proxies = new ProxyManager();
+  const tasks = new AzureLocalTaskProvider(session, proxies);
 
   const updateSignIn = async () => {
     const signedIn = await session.isSignedIn().catch(() => false);
@@ -74,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi {
       createCluster(
         {
           session,
-          prompter: testOverrides?.prompter ?? vscodePrompter,
+          prompter: prompter(),
           defaults: {
             get: () => context.workspaceState.get<WizardDefaults>(CREATE_CLUSTER_DEFAULTS_KEY, {}),
             set: (value) => context.workspaceState.update(CREATE_CLUSTER_DEFAULTS_KEY, value),
@@ -90,13 +107,22 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi {
         node,
       ),
     ),
+    proxies,
+    vscode.tasks.registerTaskProvider(TASK_TYPE, tasks),
+    registerCommand('azureLocal.connect', commands, (node?: TreeNode) => connect({ session, manager: proxies!, tasks, log }, node)),
+    registerCommand('azureLocal.stopProxy', commands, (node?: TreeNode) => stopProxy(proxies!, node)),
+    registerCommand('azureLocal.manageProxies', commands, () => manageProxies(proxies!)),
+    registerCommand('azureLocal.checkPrerequisites', commands, () => checkPrerequisites(proxies!, log, session.tenantId)),
+    registerCommand('azureLocal.getUserKubeconfig', commands, (node?: TreeNode) => getKubeconfig(session, prompter(), 'user', node)),
+    registerCommand('azureLocal.getAdminKubeconfig', commands, (node?: TreeNode) => getKubeconfig(session, prompter(), 'admin', node)),
   );
   void updateSignIn();
-  return { tree, session, telemetryEvents: telemetry.events, setTestOverrides: (overrides) => (testOverrides = overrides) };
+  return { tree, session, telemetryEvents: telemetry.events, shownErrors: commands.shownErrors, proxies, setTestOverrides: (overrides) => (testOverrides = overrides) };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** Proxies run in their own process groups: end them (and their arcProxy children) before the extension host goes. */
+export async function deactivate(): Promise<void> {
+  await proxies?.stopAll();
 }
 
 function logRequest(log: vscode.LogOutputChannel, entry: ArmRequestLogEntry): void {

@@ -31,6 +31,17 @@ export const settings = {
   setSelectedSubscriptions(ids: string[]): Thenable<void> {
     return config().update('subscriptions', ids, vscode.ConfigurationTarget.Global);
   },
+  /** The Azure CLI to run: a command on PATH or a full path (machine setting: a workspace cannot choose it). */
+  azPath(): string {
+    return config().get<string>('azPath')?.trim() || 'az';
+  },
+  kubectlPath(): string {
+    return config().get<string>('kubectlPath')?.trim() || 'kubectl';
+  },
+  /** Where per-cluster kubeconfigs are written; empty means ~/.kube/azure-local. */
+  kubeconfigFolder(): string | undefined {
+    return config().get<string>('kubeconfigFolder')?.trim() || undefined;
+  },
   /** True when a change to these settings changes which cloud, credential or subscriptions are used. */
   affectsSession(event: vscode.ConfigurationChangeEvent): boolean {
     return (

@@ -46,6 +46,8 @@ export interface LongRunningOptions extends RequestOptions {
   onStatus?: (status: string) => void;
   /** Called once the service has accepted the request (2xx), before polling: from then on the resource exists. */
   onAccepted?: () => void;
+  /** The swagger's `final-state-via` for POST actions. */
+  finalStateVia?: 'azure-async-operation' | 'location';
 }
 
 /**
@@ -120,6 +122,7 @@ export class ArmClient {
       isCancelled: () => !!signal?.aborted,
       defaultDelayMs: this.lroDefaultDelayMs,
       onStatus: options.onStatus,
+      finalStateVia: options.finalStateVia,
     });
     return final.bodyText ? parseJson<T>(final.bodyText) : undefined;
   }

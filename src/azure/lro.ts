@@ -26,6 +26,8 @@ export interface LroOptions {
   onStatus?: (status: string) => void;
   /** Checked before every poll. */
   isCancelled?: () => boolean;
+  /** Where a POST's result is (the swagger's `final-state-via`): the operation-status body, or the Location URL (default). */
+  finalStateVia?: 'azure-async-operation' | 'location';
 }
 
 export class OperationCancelledError extends Error {
@@ -48,6 +50,7 @@ export async function pollLongRunningOperation(options: LroOptions): Promise<Htt
   const asyncUrl = options.initial.headers.get('azure-asyncoperation');
   const locationUrl = options.initial.headers.get('location');
   let lastHeaders = initial.headers;
+  let lastPoll: HttpResult | undefined;
 
   const wait = async () => {
     if (options.isCancelled?.()) throw new OperationCancelledError();
@@ -59,6 +62,7 @@ export async function pollLongRunningOperation(options: LroOptions): Promise<Htt
     for (;;) {
       await wait();
       const poll = await options.get(asyncUrl);
+      lastPoll = poll;
       lastHeaders = poll.headers;
       const operation = parseBody(poll.bodyText) as { status?: string; error?: ArmErrorDetail };
       const status = operation.status ?? 'InProgress';
@@ -68,6 +72,7 @@ export async function pollLongRunningOperation(options: LroOptions): Promise<Htt
       }
       if (TERMINAL_SUCCESS.has(status.toLowerCase())) break;
     }
+    if (method === 'POST' && options.finalStateVia === 'azure-async-operation' && lastPoll) return lastPoll;
     return finalResult(options, locationUrl);
   }
 

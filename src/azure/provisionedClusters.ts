@@ -51,3 +51,31 @@ export async function ensureCatalog<V>(
   });
   return created ?? {};
 }
+
+export interface ListCredentialResponse {
+  status?: string;
+  properties?: { kubeconfigs?: { name?: string; value?: string }[] };
+}
+
+/**
+ * The cluster's kubeconfig straight from AKS Arc (`listUserKubeconfig` for Entra users, `listAdminKubeconfig` for the
+ * local admin): a long-running POST whose result is the operation-status body (final-state-via azure-async-operation).
+ * Returns the decoded YAML.
+ */
+export async function getClusterKubeconfig(
+  client: ArmClient,
+  connectedClusterId: string,
+  kind: 'user' | 'admin',
+  options: { signal?: AbortSignal; onStatus?: (status: string) => void } = {},
+): Promise<string> {
+  const action = kind === 'admin' ? 'listAdminKubeconfig' : 'listUserKubeconfig';
+  const result = await client.runLongRunning<ListCredentialResponse>('POST', `${provisionedClusterInstanceId(connectedClusterId)}/${action}`, {
+    apiVersion: API_VERSIONS.hybridContainerService,
+    signal: options.signal,
+    onStatus: options.onStatus,
+    finalStateVia: 'azure-async-operation',
+  });
+  const value = result?.properties?.kubeconfigs?.find((k) => k.value)?.value;
+  if (!value) throw new Error(`AKS Arc returned no ${kind} kubeconfig for ${connectedClusterId.split('/').pop()}.`);
+  return Buffer.from(value, 'base64').toString('utf8');
+}

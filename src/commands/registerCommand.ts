@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import { isCancellation, showError } from '../errors';
+import { errorSummary, isCancellation, showError } from '../errors';
 import { telemetryErrorCode, type Telemetry } from '../telemetry';
 
 export interface CommandContext {
   log: vscode.LogOutputChannel;
   telemetry: Telemetry;
+  /** The last errors shown (summaries only), newest last: what the user read, for tests and bug reports. */
+  shownErrors: string[];
 }
 
 /**
@@ -30,6 +32,10 @@ export function registerCommand(
         ...(cancelled ? {} : { errorCode: telemetryErrorCode(error) }),
         durationMs: Date.now() - started,
       });
+      if (!cancelled) {
+        context.shownErrors.push(errorSummary(error));
+        context.shownErrors.splice(0, Math.max(0, context.shownErrors.length - 20));
+      }
       // Not awaited: the notification stays up without holding the command (and its callers) open.
       void showError(error, context.log);
       return undefined;

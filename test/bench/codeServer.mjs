@@ -104,6 +104,11 @@ export async function startCodeServer(o = {}) {
   fs.mkdirSync(path.join(dirs.ud, 'User'), { recursive: true });
   const settings = { ...BASE_SETTINGS, ...(o.settings || {}) };
   fs.writeFileSync(path.join(dirs.ud, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  // The extension host runs on the server: its machine-scoped settings (azureLocal.*) are the remote Machine settings.
+  // Once that file exists, VS Code ignores machine-scoped values in User settings, so they are written there too.
+  const machine = Object.fromEntries(Object.entries(settings).filter(([key]) => key.startsWith('azureLocal.')));
+  fs.mkdirSync(path.join(dirs.ud, 'Machine'), { recursive: true });
+  fs.writeFileSync(path.join(dirs.ud, 'Machine', 'settings.json'), JSON.stringify(machine, null, 2));
 
   const host = o.host || '127.0.0.1';
   const port = o.port || await freePort(host);

@@ -1,0 +1,20 @@
+import { runTool } from './processes';
+import { nodesArgs } from './taskDefinition';
+import { describeNodeSummary, summarizeNodeTable } from './nodeSummary';
+
+export interface NodesCheck {
+  ok: boolean;
+  /** kubectl's own output, for the terminal. */
+  output: string;
+  /** "3 nodes, 3 Ready", or why there is no answer. */
+  summary: string;
+}
+
+/** `kubectl get node -A --kubeconfig F` through the proxy, and its one-line summary. */
+export async function checkNodes(kubectlPath: string, kubeconfig: string): Promise<NodesCheck> {
+  const result = await runTool(kubectlPath, nodesArgs(kubeconfig), { timeoutMs: 60000 }).catch((error: Error) => ({ code: 1, stdout: '', stderr: error.message }));
+  const output = result.stdout + result.stderr;
+  if (result.code !== 0) return { ok: false, output, summary: `kubectl failed: ${result.stderr.trim().split('\n')[0] || `exit code ${result.code}`}` };
+  const summary = summarizeNodeTable(result.stdout);
+  return summary ? { ok: true, output, summary: describeNodeSummary(summary) } : { ok: false, output, summary: 'kubectl listed no nodes' };
+}

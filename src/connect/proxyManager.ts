@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import type { NodesCheck } from './kubectlNodes';
+import { ProxyTerminal } from './proxyTerminal';
+import { proxyKey, TASK_TYPE, type AzureLocalTaskDefinition } from './taskDefinition';
+
+export interface RunningProxy {
+  key: string;
+  definition: AzureLocalTaskDefinition;
+  port: number;
+  kubeconfig: string;
+  terminal: ProxyTerminal;
+  execution?: vscode.TaskExecution;
+}
+
+export interface StartProxyOptions {
+  az: string;
+  kubectl: string;
+  port: number;
+  kubeconfig: string;
+  checkNodesWhenReady: boolean;
+  onNodes?(proxy: RunningProxy, check: NodesCheck): void;
+}
+
+/** The proxies this window runs (one per cluster), their tasks, and the status-bar item that lists them. */
+export class ProxyManager implements vscode.Disposable {
+  private readonly proxies = new Map<string, RunningProxy>();
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly statusBar = vscode.window.createStatusBarItem('azureLocal.proxies', vscode.StatusBarAlignment.Left, 50);
+
+  constructor() {
+    this.statusBar.name = 'Azure Local proxies';
+    this.statusBar.command = 'azureLocal.manageProxies';
+    this.onDidChange(() => this.updateStatusBar());
+  }
+
+  get(definition: Pick<AzureLocalTaskDefinition, 'subscription' | 'resourceGroup' | 'cluster'>): RunningProxy | undefined {
+    return this.proxies.get(proxyKey(definition));
+  }
+
+  list(): RunningProxy[] {
+    return [...this.proxies.values()];
+  }
+
+  takenPorts(): Set<number> {
+    return new Set(this.list().flatMap((p) => [p.port, p.port - 1]));
+  }
+
+  /** The terminal for a proxy task; it registers itself while it runs. */
+  createTerminal(definition: AzureLocalTaskDefinition, options: StartProxyOptions): ProxyTerminal {
+    const key = proxyKey(definition);
+    const terminal: ProxyTerminal = new ProxyTerminal({
+      definition,
+      az: options.az,
+      kubectl: options.kubectl,
+      port: options.port,
+      kubeconfig: options.kubeconfig,
+      checkNodesWhenReady: options.checkNodesWhenReady,
+      onReady: () => this.changeEmitter.fire(),
+      onNodes: (_terminal, check) => {
+        const proxy = this.proxies.get(key);
+        if (proxy && options.onNodes) options.onNodes(proxy, check);
+      },
+      onClosed: () => {
+        if (this.proxies.get(key)?.terminal === terminal) this.proxies.delete(key);
+        this.changeEmitter.fire();
+      },
+    });
+    this.proxies.set(key, { key, definition, port: options.port, kubeconfig: options.kubeconfig, terminal });
+    this.changeEmitter.fire();
+    return terminal;
+  }
+
+  attachExecution(definition: AzureLocalTaskDefinition, execution: vscode.TaskExecution): void {
+    const proxy = this.get(definition);
+    if (proxy) proxy.execution = execution;
+  }
+
+  /** Ends the task and the whole process tree (az and its arcProxy child). */
+  async stop(proxy: RunningProxy): Promise<void> {
+    await proxy.terminal.finish(0);
+    proxy.execution?.terminate();
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all(this.list().map((p) => this.stop(p)));
+  }
+
+  showTerminal(proxy: RunningProxy): void {
+    const name = proxyTaskName(proxy.definition);
+    vscode.window.terminals.find((t) => t.name.includes(name))?.show();
+  }
+
+  dispose(): void {
+    for (const proxy of this.list()) proxy.terminal.killNow();
+    this.statusBar.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  private updateStatusBar(): void {
+    const proxies = this.list();
+    if (!proxies.length) {
+      this.statusBar.hide();
+      return;
+    }
+    const names = proxies.map((p) => `${p.definition.cluster} :${p.port}${p.terminal.ready ? '' : ' (starting)'}`);
+    this.statusBar.text = proxies.length === 1 ? `$(plug) ${proxies[0].definition.cluster}` : `$(plug) ${proxies.length} proxies`;
+    this.statusBar.tooltip = `Azure Local proxies (click to stop one or open its terminal)\n${names.join('\n')}`;
+    this.statusBar.show();
+  }
+}
+
+export function proxyTaskName(definition: Pick<AzureLocalTaskDefinition, 'action' | 'cluster'>): string {
+  return `${definition.action} ${definition.cluster}`;
+}
+
+export function isAzureLocalTask(definition: vscode.TaskDefinition): definition is vscode.TaskDefinition & AzureLocalTaskDefinition {
+  return definition.type === TASK_TYPE && (definition.action === 'proxy' || definition.action === 'nodes') && typeof definition.cluster === 'string' && typeof definition.resourceGroup === 'string';
+}

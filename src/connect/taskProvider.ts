@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import type { AzureSession } from '../auth/azureSession';
+import { listAksArcClusters } from '../azure/connectedClusters';
+import { parseResourceId } from '../azure/resourceId';
+import { filterSubscriptions, listSubscriptions } from '../azure/subscriptions';
+import { settings } from '../settings';
+import { NodesTerminal } from './nodesTerminal';
+import { findProxyPort } from './ports';
+import { resolveExecutable } from './processes';
+import { isAzureLocalTask, proxyTaskName, type ProxyManager, type StartProxyOptions } from './proxyManager';
+import { kubeconfigFolder, kubeconfigPathFor, TASK_TYPE, type AzureLocalTaskDefinition } from './taskDefinition';
+
+export const PROXY_PROBLEM_MATCHER = '$azure-local-proxy';
+
+/**
+ * Tasks of type `azure-local`: `proxy` (background, ready at "Press Ctrl+C to close proxy." through the contributed
+ * `$azure-local-proxy` matcher) and `nodes`, provided for each AKS Arc cluster and resolved when written in tasks.json,
+ * so that a user's `nodes` task can depend on `proxy`.
+ */
+export class AzureLocalTaskProvider implements vscode.TaskProvider {
+  constructor(
+    private readonly session: AzureSession,
+    private readonly manager: ProxyManager,
+  ) {}
+
+  async provideTasks(token: vscode.CancellationToken): Promise<vscode.Task[]> {
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    const client = this.session.client;
+    const subscriptions = filterSubscriptions(await listSubscriptions(client, controller.signal), settings.selectedSubscriptions());
+    const clusters = (await Promise.all(subscriptions.map((s) => listAksArcClusters(client, s.subscriptionId, controller.signal).catch(() => [])))).flat();
+    return clusters.flatMap((cluster) => {
+      const id = parseResourceId(cluster.id);
+      const base = { type: TASK_TYPE, subscription: id.subscriptionId, resourceGroup: id.resourceGroup ?? '', cluster: cluster.name } as const;
+      return [this.task({ ...base, action: 'proxy' }), this.task({ ...base, action: 'nodes' })];
+    });
+  }
+
+  resolveTask(task: vscode.Task): vscode.Task | undefined {
+    return isAzureLocalTask(task.definition) ? this.task(task.definition, task.scope) : undefined;
+  }
+
+  /** A task for a definition; `options` (from Connect) fixes the port and asks for the nodes check after ready. */
+  task(definition: AzureLocalTaskDefinition, scope: vscode.TaskScope | vscode.WorkspaceFolder = vscode.TaskScope.Workspace, options?: Partial<StartProxyOptions>): vscode.Task {
+    const execution = new vscode.CustomExecution(async (resolved) => this.terminalFor(resolved as AzureLocalTaskDefinition, options));
+    const task = new vscode.Task(definition, scope, proxyTaskName(definition), 'Azure Local', execution, definition.action === 'proxy' ? [PROXY_PROBLEM_MATCHER] : []);
+    task.isBackground = definition.action === 'proxy';
+    task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true };
+    return task;
+  }
+
+  private async terminalFor(definition: AzureLocalTaskDefinition, options: Partial<StartProxyOptions> = {}): Promise<vscode.Pseudoterminal> {
+    const az = options.az ?? resolveExecutable(settings.azPath());
+    const kubectl = options.kubectl ?? resolveExecutable(settings.kubectlPath());
+    const kubeconfig = options.kubeconfig ?? definition.kubeconfig ?? kubeconfigPathFor(kubeconfigFolder(settings.kubeconfigFolder()), definition);
+    if (!kubectl) return new MessageTerminal(`kubectl not found ("${settings.kubectlPath()}"). Install it (az aks install-cli) or set azureLocal.kubectlPath.`);
+    if (definition.action === 'nodes') return new NodesTerminal(kubectl, kubeconfig);
+    if (!az) return new MessageTerminal(`The Azure CLI was not found ("${settings.azPath()}"). Install it (https://aka.ms/installazurecli) or set azureLocal.azPath.`);
+    const port = options.port ?? definition.port ?? (await findProxyPort({ taken: this.manager.takenPorts() }));
+    if (!port) return new MessageTerminal('No free pair of proxy ports from 47011: stop other `az connectedk8s proxy` processes.');
+    return this.manager.createTerminal(definition, { az, kubectl, port, kubeconfig, checkNodesWhenReady: options.checkNodesWhenReady ?? false, onNodes: options.onNodes });
+  }
+}
+
+/** A task that cannot start says why (and how to fix it) in its terminal, and fails. */
+class MessageTerminal implements vscode.Pseudoterminal {
+  private readonly writeEmitter = new vscode.EventEmitter<string>();
+  private readonly closeEmitter = new vscode.EventEmitter<number>();
+  readonly onDidWrite = this.writeEmitter.event;
+  readonly onDidClose = this.closeEmitter.event;
+
+  constructor(private readonly message: string) {}
+
+  open(): void {
+    this.writeEmitter.fire(`\x1b[31m${this.message}\x1b[0m\r\n`);
+    this.closeEmitter.fire(1);
+  }
+
+  close(): void {}
+}

@@ -1,0 +1,215 @@
+// Connect in a real extension host: the stand-in az (test/az/az) as azureLocal.azPath and the real kubectl, against
+// the emulator's demo cluster. Checks ready detection, the nodes summary, reuse, Stop leaving no process, the port
+// pair, prerequisites with their fixes, argument arrays, tasks.json with dependsOn, and direct kubeconfigs.
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { AzureLocalApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/treeNode';
+import { child, children, control, extensionApi, roots } from './helpers';
+import { answer, ScriptedPrompter } from './scriptedPrompter';
+
+let api: AzureLocalApi;
+let work: string;
+let argvLog: string;
+let cluster: TreeNode;
+const config = () => vscode.workspace.getConfiguration('azureLocal');
+const STANDIN_ENV = ['AZ_STANDIN_READY_DELAY_MS', 'AZ_STANDIN_LOG', 'AZ_STANDIN_NO_CONNECTEDK8S', 'AZ_STANDIN_TENANT', 'KUBECONFIG'];
+
+/** Live (non-zombie) processes in a process group. */
+function liveMembers(pgid: number): string[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' });
+  return out.split('\n').map((l) => l.trim().split(/\s+/)).filter((f) => Number(f[1]) === pgid && !f[2]?.startsWith('Z')).map((f) => f.slice(3).join(' '));
+}
+
+async function gone(pgid: number): Promise<string[]> {
+  for (let i = 0; i < 60 && liveMembers(pgid).length; i++) await new Promise((r) => setTimeout(r, 100));
+  return liveMembers(pgid);
+}
+
+function lastEvent(command: string) {
+  const event = [...api.telemetryEvents].reverse().find((e) => e.command === command);
+  assert.ok(event, `no telemetry for ${command}`);
+  return event;
+}
+
+async function stopAll(): Promise<void> {
+  for (const proxy of api.proxies.list()) {
+    const pgid = proxy.terminal.pid!;
+    await api.proxies.stop(proxy);
+    assert.deepStrictEqual(await gone(pgid), [], 'no process of the proxy is left');
+  }
+}
+
+suite('connect', () => {
+  suiteSetup(async () => {
+    api = await extensionApi();
+    await control('reset', 'POST');
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'azure-local-connect-'));
+    argvLog = path.join(work, 'az-argv.log');
+    const repo = vscode.extensions.getExtension('azure-local-tools.azure-local-tools')!.extensionPath;
+    await config().update('azPath', path.join(repo, 'test/az/az'), vscode.ConfigurationTarget.Global);
+    await config().update('kubeconfigFolder', path.join(work, 'kube'), vscode.ConfigurationTarget.Global);
+    process.env.AZ_STANDIN_READY_DELAY_MS = '400';
+    process.env.AZ_STANDIN_LOG = argvLog;
+    const seattle = await child(await child(await roots(api), 'Contoso Edge Production'), 'seattle-hci');
+    cluster = await child(await child(seattle, 'AKS Arc clusters'), 'aks-seattle-prod01');
+  });
+
+  teardown(async () => {
+    await stopAll();
+    delete process.env.AZ_STANDIN_NO_CONNECTEDK8S;
+    delete process.env.AZ_STANDIN_TENANT;
+    api.setTestOverrides(undefined);
+  });
+
+  suiteTeardown(async () => {
+    for (const key of STANDIN_ENV) delete process.env[key];
+    await config().update('azPath', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('kubeconfigFolder', undefined, vscode.ConfigurationTarget.Global);
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  test('Connect: ready only at the ready line, then kubectl through the proxy, "3 nodes, 3 Ready"; a second Connect reuses it; Stop leaves nothing', async () => {
+    const result = (await vscode.commands.executeCommand('azureLocal.connect', cluster)) as { port: number; kubeconfig: string; nodes: { summary: string }; reused: boolean };
+    assert.ok(result, `connect failed: ${api.shownErrors[api.shownErrors.length - 1]}`);
+    assert.strictEqual(result.nodes.summary, '3 nodes, 3 Ready');
+    assert.strictEqual(result.port, 47011);
+    const [proxy] = api.proxies.list();
+    const transcript = proxy.terminal.transcript;
+    const listening = transcript.indexOf('Proxy is listening on port 47011');
+    const readyLine = transcript.indexOf('Press Ctrl+C to close proxy.');
+    const nodes = transcript.indexOf('moc-l1a2b3c4d5');
+    assert.ok(listening >= 0 && listening < readyLine && readyLine < nodes, transcript);
+    assert.strictEqual(fs.statSync(result.kubeconfig).mode & 0o777, 0o600);
+    assert.ok(result.kubeconfig.startsWith(path.join(work, 'kube')));
+
+    const again = (await vscode.commands.executeCommand('azureLocal.connect', cluster)) as { port: number; reused: boolean };
+    assert.strictEqual(again.reused, true);
+    assert.strictEqual(api.proxies.list().length, 1);
+    assert.strictEqual(lastEvent('azureLocal.connect').result, 'Succeeded');
+
+    const pgid = proxy.terminal.pid!;
+    assert.ok(liveMembers(pgid).some((args) => args.startsWith('arcProxy_')), 'az started its arcProxy child');
+    await vscode.commands.executeCommand('azureLocal.stopProxy', cluster);
+    assert.deepStrictEqual(await gone(pgid), []);
+    assert.strictEqual(api.proxies.list().length, 0);
+  });
+
+  test('a busy 47011 (or 47010) moves the proxy to the next free pair', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(47010, '127.0.0.1', resolve));
+    try {
+      const result = (await vscode.commands.executeCommand('azureLocal.connect', cluster)) as { port: number; nodes: { summary: string } };
+      assert.ok(result, api.shownErrors[api.shownErrors.length - 1]);
+      assert.strictEqual(result.port, 47013);
+      assert.strictEqual(result.nodes.summary, '3 nodes, 3 Ready');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  test('prerequisites stop Connect with the fix: missing az, missing connectedk8s, another tenant', async () => {
+    const azPath = config().get<string>('azPath');
+    const attempt = async () => {
+      const before = api.shownErrors.length;
+      assert.strictEqual(await vscode.commands.executeCommand('azureLocal.connect', cluster), undefined);
+      assert.strictEqual(lastEvent('azureLocal.connect').errorCode, 'PrerequisitesMissing');
+      assert.strictEqual(api.proxies.list().length, 0, 'no proxy was started');
+      return api.shownErrors.slice(before).join('\n');
+    };
+    await config().update('azPath', path.join(work, 'no-such-az'), vscode.ConfigurationTarget.Global);
+    try {
+      assert.match(await attempt(), /Azure CLI: ".*no-such-az" not found\. Fix: Install the Azure CLI \(https:\/\/aka\.ms\/installazurecli\) or set azureLocal\.azPath to it/);
+    } finally {
+      await config().update('azPath', azPath, vscode.ConfigurationTarget.Global);
+    }
+    process.env.AZ_STANDIN_NO_CONNECTEDK8S = '1';
+    assert.match(await attempt(), /connectedk8s extension: .*not installed.*\. Fix: az extension add --name connectedk8s/);
+    delete process.env.AZ_STANDIN_NO_CONNECTEDK8S;
+    process.env.AZ_STANDIN_TENANT = '00000000-0000-0000-0000-0000000000aa';
+    assert.match(await attempt(), /Azure CLI sign-in: signed in to tenant 00000000-0000-0000-0000-0000000000aa, the cluster is in tenant 6b1f3c2a-9d4e-4f7a-8c5b-2e0d1a9f7c31\. Fix: az login --tenant 6b1f3c2a-9d4e-4f7a-8c5b-2e0d1a9f7c31/);
+  });
+
+  test('tasks.json: "nodes" depends on "proxy" through the $azure-local-proxy matcher; odd names reach az as one argument each', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const name = `aks "odd"; echo pwned`;
+    const definition = { type: 'azure-local', resourceGroup: 'rg with spaces', cluster: name, port: 47021, kubeconfig: path.join(work, 'odd.yaml') };
+    fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+    fs.writeFileSync(
+      path.join(folder, '.vscode', 'tasks.json'),
+      JSON.stringify({
+        version: '2.0.0',
+        tasks: [
+          { label: 'odd proxy', ...definition, action: 'proxy', isBackground: true, problemMatcher: '$azure-local-proxy' },
+          { label: 'odd nodes', ...definition, action: 'nodes', dependsOn: 'odd proxy' },
+        ],
+      }),
+    );
+    try {
+      // VS Code reads tasks.json through a file watcher: it can take a moment to see the new file.
+      let task: vscode.Task | undefined;
+      for (let i = 0; i < 50 && !task; i++) {
+        task = (await vscode.tasks.fetchTasks({ type: 'azure-local' })).find((t) => t.name === 'odd nodes');
+        if (!task) await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.ok(task, 'the tasks.json task resolves');
+      const ended = new Promise<number | undefined>((resolve) => {
+        const listener = vscode.tasks.onDidEndTaskProcess((e) => {
+          if (e.execution.task.name === 'odd nodes') {
+            listener.dispose();
+            resolve(e.exitCode);
+          }
+        });
+      });
+      await vscode.tasks.executeTask(task);
+      assert.strictEqual(await ended, 0, 'kubectl listed the nodes through the proxy the dependency started');
+      const proxy = api.proxies.list().find((p) => p.definition.cluster === name);
+      assert.ok(proxy?.terminal.ready);
+      const invocations = fs.readFileSync(argvLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line).argv as string[]);
+      const proxyCall = invocations.find((argv) => argv.includes(name));
+      assert.deepStrictEqual(proxyCall, ['connectedk8s', 'proxy', '--name', name, '--resource-group', 'rg with spaces', '--file', definition.kubeconfig, '--port', '47021']);
+    } finally {
+      fs.rmSync(path.join(folder, '.vscode'), { recursive: true, force: true });
+    }
+  });
+
+  test('Get Kubeconfig (User): saved 0600, merged on request into KUBECONFIG with a backup; Keep Both renames', async () => {
+    const target = path.join(work, 'config');
+    process.env.KUBECONFIG = target;
+    fs.writeFileSync(
+      target,
+      ['apiVersion: v1', 'kind: Config', 'clusters:', '- name: aks-seattle-prod01', '  cluster:', '    server: https://old.example:6443', 'contexts:', '- name: aks-seattle-prod01-clusterUser', '  context:', '    cluster: aks-seattle-prod01', '    user: clusterUser', 'current-context: aks-seattle-prod01-clusterUser', 'users:', '- name: clusterUser', '  user:', '    token: old', ''].join('\n'),
+      { mode: 0o600 },
+    );
+    const prompter = new ScriptedPrompter([answer('Merge into kubeconfig'), answer('Keep Both')]);
+    api.setTestOverrides({ prompter });
+    const result = (await vscode.commands.executeCommand('azureLocal.getUserKubeconfig', cluster)) as { file: string; merged?: { backup?: string; choice: string } };
+    assert.ok(result, api.shownErrors[api.shownErrors.length - 1]);
+    assert.strictEqual(fs.statSync(result.file).mode & 0o777, 0o600);
+    assert.match(fs.readFileSync(result.file, 'utf8'), /aks-seattle-prod01/);
+    assert.strictEqual(result.merged?.choice, 'keepBoth');
+    assert.match(prompter.messages[1].message, /already has cluster aks-seattle-prod01, context aks-seattle-prod01-clusterUser, user clusterUser\.$/);
+    assert.strictEqual(fs.statSync(target).mode & 0o777, 0o600);
+    assert.ok(result.merged?.backup && fs.readFileSync(result.merged.backup, 'utf8').includes('old.example'));
+    const contexts = execFileSync('kubectl', ['config', 'get-contexts', '-o', 'name', '--kubeconfig', target], { encoding: 'utf8' }).trim().split('\n');
+    assert.deepStrictEqual(contexts.sort(), ['aks-seattle-prod01-clusterUser', 'aks-seattle-prod01-clusterUser-2']);
+    const renamed = JSON.parse(execFileSync('kubectl', ['config', 'view', '-o', 'json', '--kubeconfig', target], { encoding: 'utf8' })).contexts[1];
+    assert.deepStrictEqual(renamed.context, { cluster: 'aks-seattle-prod01-2', user: 'clusterUser-2' });
+    assert.strictEqual(execFileSync('kubectl', ['config', 'current-context', '--kubeconfig', target], { encoding: 'utf8' }).trim(), 'aks-seattle-prod01-clusterUser', 'the current context is unchanged');
+  });
+
+  test('Connect and Check Prerequisites refuse to run in Restricted Mode (declared in package.json)', async () => {
+    const pkg = vscode.extensions.getExtension('azure-local-tools.azure-local-tools')!.packageJSON;
+    const restricted: string[] = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    assert.deepStrictEqual(restricted.sort(), ['azureLocal.azPath', 'azureLocal.kubeconfigFolder', 'azureLocal.kubectlPath']);
+    const connectCommand = pkg.contributes.commands.find((c: { command: string }) => c.command === 'azureLocal.connect');
+    assert.strictEqual(connectCommand.enablement, 'isWorkspaceTrusted');
+    assert.strictEqual(vscode.workspace.isTrusted, true, 'the bench trusts its workspace; the refusal itself is in requireTrustedWorkspace');
+    assert.ok((await children(cluster)).length > 0);
+  });
+});

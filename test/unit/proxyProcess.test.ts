@@ -1,0 +1,61 @@
+// The proxy process against the stand-in az (test/az/az): ready only at the real ready line, the whole group stopped.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { groupAlive, ProxyProcess } from '../../src/connect/proxyProcess';
+import { proxyArgs, TASK_TYPE } from '../../src/connect/taskDefinition';
+
+const AZ = path.resolve(__dirname, '../../../test/az/az');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'azure-local-proxy-'));
+after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+/** Live (non-zombie) processes of a process group. */
+function liveMembers(pgid: number): string[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' });
+  return out.split('\n').map((l) => l.trim().split(/\s+/)).filter((f) => Number(f[1]) === pgid && !f[2]?.startsWith('Z')).map((f) => f.slice(3).join(' '));
+}
+
+describe('ProxyProcess', () => {
+  it('is ready at "Press Ctrl+C to close proxy.", not at "Proxy is listening", and stop() ends the group', async () => {
+    const port = 40000 + Math.floor(Math.random() * 9000) * 2 + 1;
+    const kubeconfig = path.join(work, 'kc.yaml');
+    const log = path.join(work, 'argv.log');
+    const name = `aks "x"; echo pwned`;
+    const events: string[] = [];
+    let output = '';
+    let ready!: () => void;
+    const readyNow = new Promise<void>((r) => (ready = r));
+    const proxy = new ProxyProcess(
+      AZ,
+      proxyArgs({ type: TASK_TYPE, action: 'proxy', resourceGroup: 'rg one', cluster: name }, port, kubeconfig),
+      {
+        output: (text) => {
+          output += text;
+          if (text.includes('Proxy is listening')) events.push(`listening, ready=${proxy.ready}`);
+        },
+        ready: () => {
+          events.push(`ready, kubeconfig=${fs.existsSync(kubeconfig)}`);
+          ready();
+        },
+        exit: () => events.push('exit'),
+      },
+      { ...process.env, AZ_STANDIN_READY_DELAY_MS: '400', AZ_STANDIN_LOG: log },
+    );
+    proxy.start();
+    await readyNow;
+    assert.deepEqual(events, ['listening, ready=false', 'ready, kubeconfig=true']);
+    assert.ok(output.indexOf('Proxy is listening on port') < output.indexOf('Press Ctrl+C to close proxy.'));
+    assert.deepEqual(JSON.parse(fs.readFileSync(log, 'utf8').trim().split('\n')[0]).argv.slice(0, 6), ['connectedk8s', 'proxy', '--name', name, '--resource-group', 'rg one']);
+
+    const pgid = proxy.pid!;
+    assert.ok(liveMembers(pgid).some((args) => args.startsWith('arcProxy_')), 'the arcProxy child runs in the group');
+    await proxy.stop();
+    for (let i = 0; i < 50 && liveMembers(pgid).length; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(liveMembers(pgid), []);
+    assert.ok(events.includes('exit'));
+    assert.equal(typeof groupAlive(pgid), 'boolean');
+  });
+});
