@@ -211,6 +211,10 @@ export async function loadEmulator() {
 export function emulatorSettings(url) {
   return {
     'azureLocal.resourceManagerEndpoint': url,
+    // No real Azure behind the emulator: Connect runs the stand-in az (test/az), whose proxy serves a tiny Kubernetes
+    // API that the real kubectl lists nodes from; kubeconfigs stay inside the bench.
+    'azureLocal.azPath': path.join(REPO, 'test/az/az'),
+    'azureLocal.kubeconfigFolder': path.join(BENCH_DIR, 'kubeconfigs'),
     'telemetry.telemetryLevel': 'off',
     'workbench.startupEditor': 'none',
     'terminal.integrated.gpuAcceleration': 'off',
