@@ -68,6 +68,14 @@ async function main() {
   await typeValue(page, '10.20.0.60');
 
   await waitForPrompt(page, TITLE, /^Kubernetes version/);
+  // Back returns to the control plane IP with its answer kept.
+  await page.locator('.quick-input-widget .quick-input-titlebar .codicon-quick-input-back').first().click();
+  await waitForPrompt(page, TITLE, /Control plane IP/);
+  const kept = await page.locator('.quick-input-widget .quick-input-box input').inputValue();
+  if (kept !== '10.20.0.60') throw new Error(`Back lost the control plane IP: "${kept}"`);
+  log('Back kept the answer:', kept);
+  await page.keyboard.press('Enter');
+  await waitForPrompt(page, TITLE, /^Kubernetes version/);
   await choose(page, '1.29.4');
   await waitForPrompt(page, TITLE, /^Number of control plane nodes/);
   await choose(page, '1');
@@ -93,6 +101,15 @@ async function main() {
   await waitForPrompt(page, TITLE, new RegExp(`^Create AKS Arc cluster "${CLUSTER}"`));
   await clearToasts(page, { hide: false });
   await screenshot(page, path.join(SHOTS, 'create-review.png'), log);
+
+  // "Show REST requests" opens both requests in an editor and keeps the review open.
+  await choose(page, 'Show REST requests');
+  const editor = page.locator('.editor-instance .view-lines', { hasText: 'connectedClusters' }).first();
+  await editor.waitFor({ timeout: 15000 }).catch(() => { throw new Error('"Show REST requests" opened no document'); });
+  const shown = (await editor.innerText()).replace(/\u00a0/g, ' ');
+  if (!shown.includes('api-version=2024-01-01') || /Bearer ey/.test(shown)) throw new Error(`unexpected REST document:\n${shown.slice(0, 400)}`);
+  log('REST requests document shown');
+  await waitForPrompt(page, TITLE, new RegExp(`^Create AKS Arc cluster "${CLUSTER}"`));
 
   // Slow the emulator's long-running operations down so that the progress can be seen (and photographed).
   await fetch(`${emu.url}/_emulator/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lroPollsToComplete: 3, retryAfterSeconds: 1 }) });

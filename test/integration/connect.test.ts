@@ -100,6 +100,17 @@ suite('connect', () => {
     assert.strictEqual(api.proxies.list().length, 0);
   });
 
+  test('deactivate() ends every proxy\'s process group (VS Code closing or reloading)', async () => {
+    const result = await vscode.commands.executeCommand('azureLocal.connect', cluster);
+    assert.ok(result, api.shownErrors[api.shownErrors.length - 1]);
+    const pgid = api.proxies.list()[0].terminal.pid!;
+    assert.ok(liveMembers(pgid).length > 0);
+    // The extension host loaded the bundle with require: the same module instance, whose deactivate VS Code calls.
+    const main = require(path.join(vscode.extensions.getExtension('azure-local-tools.azure-local-tools')!.extensionPath, 'dist/extension.js'));
+    await main.deactivate();
+    assert.deepStrictEqual(await gone(pgid), []);
+  });
+
   test('a busy 47011 (or 47010) moves the proxy to the next free pair', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(47010, '127.0.0.1', resolve));
