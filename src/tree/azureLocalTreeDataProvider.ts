@@ -42,6 +42,9 @@ export class AzureLocalTreeDataProvider implements vscode.TreeDataProvider<TreeN
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private root: SubscriptionsRoot;
   private signedIn = false;
+  /** Subscriptions with a cluster being created, updated or deleted are re-read this often until it settles. */
+  transitionalRefreshMs = 15000;
+  private readonly transitionalTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly session: AzureSession) {
     this.root = new SubscriptionsRoot(this, session);
@@ -53,6 +56,7 @@ export class AzureLocalTreeDataProvider implements vscode.TreeDataProvider<TreeN
 
   /** Re-reads everything (global Refresh, sign-in, cloud or subscription filter changes). */
   refreshAll(signedIn = this.signedIn): void {
+    this.clearTransitionalTimers();
     this.signedIn = signedIn;
     this.root = new SubscriptionsRoot(this, this.session);
     this.changeEmitter.fire(undefined);
@@ -68,6 +72,20 @@ export class AzureLocalTreeDataProvider implements vscode.TreeDataProvider<TreeN
     return this.signedIn ? this.root.getChildren() : [];
   }
 
+  subscriptionLoaded(subscriptionId: string, busy: boolean): void {
+    const key = subscriptionId.toLowerCase();
+    clearTimeout(this.transitionalTimers.get(key));
+    this.transitionalTimers.delete(key);
+    if (!busy) return;
+    this.transitionalTimers.set(
+      key,
+      setTimeout(() => {
+        this.transitionalTimers.delete(key);
+        this.refreshSubscription(subscriptionId);
+      }, this.transitionalRefreshMs),
+    );
+  }
+
   /** Re-reads one subscription (after a create or delete in it); nothing happens while it was never loaded. */
   refreshSubscription(subscriptionId: string): void {
     this.root.loadedChildren().forEach((node) => {
@@ -81,6 +99,12 @@ export class AzureLocalTreeDataProvider implements vscode.TreeDataProvider<TreeN
   }
 
   dispose(): void {
+    this.clearTransitionalTimers();
     this.changeEmitter.dispose();
+  }
+
+  private clearTransitionalTimers(): void {
+    for (const timer of this.transitionalTimers.values()) clearTimeout(timer);
+    this.transitionalTimers.clear();
   }
 }

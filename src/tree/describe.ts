@@ -41,6 +41,13 @@ export function clusterState(item: AksArcCluster): string {
   return item.instance?.properties?.provisioningState ?? item.cluster.properties?.provisioningState ?? 'Unknown';
 }
 
+const SETTLED_STATES = new Set(['succeeded', 'failed', 'canceled', 'cancelled', 'unknown']);
+
+/** Creating, Updating, Deleting, Accepted…: a state that will change on its own, so the tree keeps re-reading it. */
+export function isTransitional(item: AksArcCluster): boolean {
+  return !SETTLED_STATES.has(clusterState(item).toLowerCase());
+}
+
 export function clusterKubernetesVersion(item: AksArcCluster): string | undefined {
   return item.instance?.properties?.kubernetesVersion ?? item.cluster.properties?.kubernetesVersion;
 }

@@ -8,6 +8,7 @@ import { listLogicalNetworks } from '../azure/logicalNetworks';
 import type { Subscription } from '../azure/models';
 import { getProvisionedClusterInstance } from '../azure/provisionedClusters';
 import { ClusterNode } from './clusterNode';
+import { isTransitional } from './describe';
 import { CustomLocationNode, UnassignedNode } from './customLocationNode';
 import { GroupNode } from './groupNode';
 import { LazyParentNode } from './lazyParentNode';
@@ -62,6 +63,7 @@ export class SubscriptionNode extends LazyParentNode {
         instance: await getProvisionedClusterInstance(client, cluster.id),
       }));
       const inventory = groupByCustomLocation(customLocations, logicalNetworks, withInstances);
+      this.tree.subscriptionLoaded?.(id, withInstances.some(isTransitional));
       const nodes: TreeNode[] = inventory.customLocations.map((group) => new CustomLocationNode(this.tree, group, this.client));
       const { logicalNetworks: looseNetworks, clusters: looseClusters } = inventory.unassigned;
       if (looseNetworks.length || looseClusters.length) {

@@ -13,6 +13,8 @@ export interface TreeNode {
 /** What nodes need from the tree: a way to say "I changed" and the services they load with. */
 export interface TreeContext {
   changed(node: TreeNode | undefined): void;
+  /** A subscription finished loading; `busy` when one of its clusters is in a state that will change by itself. */
+  subscriptionLoaded?(subscriptionId: string, busy: boolean): void;
 }
 
 /** contextValue for nodes backed by an ARM resource; menus match `viewItem =~ /\bresource\b/`. */

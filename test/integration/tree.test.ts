@@ -87,6 +87,31 @@ suite('sidebar tree', () => {
     assert.match(description(error), /no IP address available/);
   });
 
+  test('a cluster in a changing state (Creating) is re-read until it settles', async () => {
+    const instancePath = '/subscriptions/3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01/resourceGroups/rg-hci-seattle/providers/Microsoft.Kubernetes/connectedClusters/aks-seattle-prod01/providers/Microsoft.HybridContainerService/provisionedClusterInstances/default';
+    const response = await fetch(`${process.env.ARM_EMULATOR_URL}${instancePath}?api-version=2024-01-01`, { headers: { authorization: 'Bearer azure-local-tools-dev-token' } });
+    const creating = (await response.json()) as { properties: Record<string, unknown> };
+    creating.properties.provisioningState = 'Creating';
+    creating.properties.status = { currentState: 'Creating' };
+    await control('faults', 'POST', { method: 'GET', path: 'aks-seattle-prod01/providers/Microsoft.HybridContainerService/provisionedClusterInstances/default$', status: 200, body: creating, times: 1 });
+    const interval = api.tree.transitionalRefreshMs;
+    api.tree.transitionalRefreshMs = 200;
+    try {
+      const prod = await child(await roots(), 'Contoso Edge Production');
+      await vscode.commands.executeCommand('azureLocal.refreshNode', prod);
+      const state = async () => description(await child(await children(await child(await child(await child(await roots(), 'Contoso Edge Production'), 'seattle-hci'), 'AKS Arc clusters')), 'aks-seattle-prod01'));
+      assert.match(await state(), /^Creating · /);
+      let settled = '';
+      for (let i = 0; i < 100 && !settled.startsWith('Succeeded'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        settled = await state();
+      }
+      assert.strictEqual(settled, 'Succeeded · v1.29.4 · Connected');
+    } finally {
+      api.tree.transitionalRefreshMs = interval;
+    }
+  });
+
   test('a failed load is an error item in place, and Refresh on the node recovers', async () => {
     const subs = await roots();
     const dev = await child(subs, 'Contoso Edge Dev/Test');
