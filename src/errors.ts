@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import { ArmError, describeArmError } from './azure/armError';
+import { isCancellationError } from './cancellation';
 import { FailureWithOutcome } from './outcome';
 
 /** Cancelling is an answer, not a failure: it is never shown as an error. */
 export function isCancellation(error: unknown): boolean {
-  const name = (error as { name?: string } | undefined)?.name;
-  // By name: the SDK's AbortError and our OperationCancelledError can come from separately bundled copies.
-  return name === 'AbortError' || name === 'OperationCancelledError' || error instanceof vscode.CancellationError;
+  return isCancellationError(error) || error instanceof vscode.CancellationError;
 }
 
 /** The short form for a notification or a tree item: ARM's code and message, or the error's message. */

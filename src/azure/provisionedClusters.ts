@@ -79,3 +79,8 @@ export async function getClusterKubeconfig(
   if (!value) throw new Error(`AKS Arc returned no ${kind} kubeconfig for ${connectedClusterId.split('/').pop()}.`);
   return Buffer.from(value, 'base64').toString('utf8');
 }
+
+/** Deletes a cluster's AKS Arc instance (its VMs on Azure Local) and waits for the end. */
+export async function deleteProvisionedClusterInstance(client: ArmClient, connectedClusterId: string, options: { signal?: AbortSignal; onStatus?: (status: string) => void } = {}): Promise<void> {
+  await client.runLongRunning('DELETE', provisionedClusterInstanceId(connectedClusterId), { apiVersion: API_VERSIONS.hybridContainerService, signal: options.signal, onStatus: options.onStatus });
+}

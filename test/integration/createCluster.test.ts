@@ -181,8 +181,9 @@ suite('create cluster', () => {
     assert.strictEqual(event.result, 'Failed');
     assert.strictEqual(event.errorCode, 'InsufficientIPAddresses');
     const cc = CC('rg-hci-redmond', 'aks-redmond-new');
-    assert.deepStrictEqual(await armPaths('DELETE'), [`${cc}?api-version=2024-01-01`]);
-    assert.ok(logLines.includes('Deleted the connected cluster "aks-redmond-new"; nothing of it remains in Azure.'), logLines.join('\n'));
+    // As az aksarc delete does: the instance first, then the connected cluster.
+    assert.deepStrictEqual(await armPaths('DELETE'), [`${INSTANCE(cc)}?api-version=2024-01-01`, `${cc}?api-version=2024-01-01`]);
+    assert.ok(logLines.includes('Deleted the connected cluster "aks-redmond-new" and its AKS Arc instance; nothing of it remains in Azure.'), logLines.join('\n'));
     const after = await fetch(`${process.env.ARM_EMULATOR_URL}${cc}?api-version=2024-01-01`, { headers: { authorization: 'Bearer azure-local-tools-dev-token' } });
     assert.strictEqual(after.status, 404);
   });
@@ -198,7 +199,7 @@ suite('create cluster', () => {
     assert.strictEqual(final.severity, 'warning');
     assert.strictEqual(
       final.message,
-      `Creating "aks-cancel01" was cancelled. The connected cluster "aks-cancel01" exists in resource group rg-aks-workloads without an AKS Arc instance. To remove it: az connectedk8s delete --name aks-cancel01 --resource-group rg-aks-workloads --subscription ${PROD} --yes`,
+      `Creating "aks-cancel01" was cancelled. The connected cluster "aks-cancel01" exists in resource group rg-aks-workloads without an AKS Arc instance. To remove it: az resource delete --ids ${CC('rg-aks-workloads', 'aks-cancel01')}`,
     );
   });
 
@@ -209,6 +210,36 @@ suite('create cluster', () => {
     assert.strictEqual(lastEvent().result, 'Succeeded');
     const statuses = (await armRequests({ polling: true })).filter((r) => r.polling).map((r) => r.status);
     assert.ok(statuses.includes(429) && statuses.includes(503), `polling statuses: ${statuses.join(', ')}`);
+  });
+
+  test('a cluster made with the same name while the review was open is not taken over (nor offered for deletion)', async () => {
+    const cc = CC('rg-aks-workloads', 'aks-race01');
+    const putElsewhere = async () => {
+      const response = await fetch(`${process.env.ARM_EMULATOR_URL}${cc}?api-version=2024-01-01`, {
+        method: 'PUT',
+        headers: { authorization: 'Bearer azure-local-tools-dev-token', 'content-type': 'application/json' },
+        body: JSON.stringify({ location: 'eastus', kind: 'ProvisionedCluster', identity: { type: 'SystemAssigned' }, properties: { agentPublicKeyCertificate: '' } }),
+      });
+      assert.ok(response.ok, `PUT by someone else: ${response.status}`);
+      await control('requests', 'DELETE');
+    };
+    const prompter = await run([pick('Contoso Edge Production'), pick('rg-aks-workloads'), input('aks-race01'), pick('seattle-hci'), pick('lnet-seattle-prod'), input(''), ...REST_OF_WIZARD, pick('Create', putElsewhere)]);
+    assert.strictEqual(lastEvent().result, 'Failed');
+    assert.match(api.shownErrors[api.shownErrors.length - 1], /^Cluster name: "aks-race01" exists now in resource group "rg-aks-workloads" \(it did not when you chose it\); nothing was changed\. Nothing was created for cluster "aks-race01"\.$/);
+    assert.deepStrictEqual(await armPaths('PUT'), [], 'no PUT to the other cluster');
+    assert.ok(!prompter.messages.some((m) => m.modal), 'no offer to delete what is not ours');
+  });
+
+  test('cancelled before step 1 was sent: a GET confirms nothing exists', async () => {
+    const prompter = await run(
+      [pick('Contoso Edge Production'), pick('rg-aks-workloads'), input('aks-early01'), pick('seattle-hci'), pick('lnet-seattle-prod'), input(''), ...REST_OF_WIZARD, pick('Create')],
+      { cancelProgressWhen: /^Step 1 of 2/ },
+    );
+    assert.strictEqual(lastEvent().result, 'Canceled');
+    assert.deepStrictEqual(await armPaths('PUT'), []);
+    const gets = await armPaths('GET');
+    assert.strictEqual(gets.filter((p) => p.startsWith(CC('rg-aks-workloads', 'aks-early01'))).length, 3, 'checked while typing, before the run, and again after the cancel');
+    assert.strictEqual(prompter.messages[prompter.messages.length - 1].message, 'Creating "aks-early01" was cancelled. Nothing was created for cluster "aks-early01".');
   });
 
   test('a 409 on step 1: nothing created, no rollback question, ARM\'s code reported', async () => {

@@ -4,14 +4,15 @@ import { OperationCancelledError } from '../../src/azure/lro';
 import { GoBackError, type AskOptions, type InputOptions, type PickItem, type PickOptions, type Prompter } from '../../src/wizard/prompter';
 
 export type Answer =
-  | { kind: 'pick'; match: string | RegExp }
+  | { kind: 'pick'; match: string | RegExp; before?: () => Promise<void> }
   | { kind: 'input'; value: string; expectMessage?: string }
   | { kind: 'back' }
   | { kind: 'cancel' }
   | { kind: 'ask'; button?: string }
   | { kind: 'save'; path?: string };
 
-export const pick = (match: string | RegExp): Answer => ({ kind: 'pick', match });
+/** `before` runs just before the answer is given (e.g. something changes in Azure while the user reads the review). */
+export const pick = (match: string | RegExp, before?: () => Promise<void>): Answer => ({ kind: 'pick', match, before });
 export const input = (value: string, expectMessage?: string): Answer => ({ kind: 'input', value, expectMessage });
 export const back: Answer = { kind: 'back' };
 export const cancel: Answer = { kind: 'cancel' };
@@ -57,6 +58,7 @@ export class ScriptedPrompter implements Prompter {
     const found: PickItem<T> | undefined = items.find((i) => matches(next.match, plain(i.label)) || (i.description !== undefined && matches(next.match, i.description)));
     if (!found) throw new Error(`No item matching ${next.match} in "${options.placeholder}": ${items.map((i) => plain(i.label)).join(', ')}`);
     if (found.disabledReason) throw new Error(`"${plain(found.label)}" is disabled: ${found.disabledReason}`);
+    await next.before?.();
     return found.value;
   }
 

@@ -8,7 +8,6 @@ import { SAMPLE_SPEC } from '../fixtures/clusterSpec';
 
 const progress = (overrides: Partial<RunProgress>): RunProgress => ({
   spec: SAMPLE_SPEC,
-  newResourceGroup: false,
   resourceGroupCreated: false,
   connectedClusterAccepted: false,
   instanceAccepted: false,
@@ -26,20 +25,31 @@ describe('what a create run leaves in Azure', () => {
   it('the connected cluster without an instance, with the command that removes it', () => {
     assert.equal(
       whatExists(progress({ connectedClusterAccepted: true })),
-      `The connected cluster "aks-new01" exists in resource group rg-hci-seattle without an AKS Arc instance. To remove it: az connectedk8s delete --name aks-new01 --resource-group rg-hci-seattle --subscription ${SUB} --yes`,
+      `The connected cluster "aks-new01" exists in resource group rg-hci-seattle without an AKS Arc instance. To remove it: az resource delete --ids /subscriptions/${SUB}/resourceGroups/rg-hci-seattle/providers/Microsoft.Kubernetes/connectedClusters/aks-new01`,
+    );
+  });
+
+  it('unknown is said as unknown, with how to look', () => {
+    assert.equal(
+      whatExists(progress({ uncertain: 'could not be checked (network down)' })),
+      `Whether cluster "aks-new01" was created could not be checked (network down); to look: az resource show --ids /subscriptions/${SUB}/resourceGroups/rg-hci-seattle/providers/Microsoft.Kubernetes/connectedClusters/aks-new01`,
     );
   });
 
   it('a failed deletion is said, and so is a resource group the run created', () => {
     assert.equal(
-      whatExists(progress({ connectedClusterAccepted: true, instanceAccepted: true, deleteError: 'Conflict: busy', resourceGroupCreated: true, newResourceGroup: true })),
-      `The connected cluster "aks-new01" exists in resource group rg-hci-seattle with its AKS Arc instance (still provisioning or failed). Deleting it failed (Conflict: busy). To remove it: az connectedk8s delete --name aks-new01 --resource-group rg-hci-seattle --subscription ${SUB} --yes ` +
+      whatExists(progress({ connectedClusterAccepted: true, instanceAccepted: true, deleteError: 'Conflict: busy', resourceGroupCreated: true })),
+      `The connected cluster "aks-new01" exists in resource group rg-hci-seattle with its AKS Arc instance (still provisioning or failed). Deleting it failed (Conflict: busy). To remove it: az aksarc delete --name aks-new01 --resource-group rg-hci-seattle --subscription ${SUB} --yes ` +
         `The resource group rg-hci-seattle created for it still exists; to remove it: az group delete --name rg-hci-seattle --subscription ${SUB} --yes`,
     );
   });
 
   it('deleted: nothing of it remains', () => {
     assert.equal(whatExists(progress({ connectedClusterAccepted: true, connectedClusterDeleted: true })), 'Deleted the connected cluster "aks-new01"; nothing of it remains in Azure.');
+    assert.equal(
+      whatExists(progress({ connectedClusterAccepted: true, instanceAccepted: true, instanceDeleted: true, connectedClusterDeleted: true })),
+      'Deleted the connected cluster "aks-new01" and its AKS Arc instance; nothing of it remains in Azure.',
+    );
   });
 
   it('names are quoted for a copied shell command', () => {

@@ -1,8 +1,10 @@
 import { ArmError } from '../../azure/armError';
 import type { ArmClient } from '../../azure/armClient';
-import { deleteConnectedCluster } from '../../azure/connectedClusters';
+import { deleteConnectedCluster, getConnectedCluster } from '../../azure/connectedClusters';
 import { OperationCancelledError } from '../../azure/lro';
-import { createResourceGroup } from '../../azure/resourceGroups';
+import { deleteProvisionedClusterInstance, getProvisionedClusterInstance } from '../../azure/provisionedClusters';
+import { createResourceGroup, resourceGroupExists } from '../../azure/resourceGroups';
+import { isCancellationError } from '../../cancellation';
 import { FailureWithOutcome } from '../../outcome';
 import type { Prompter } from '../../wizard/prompter';
 import { connectedClusterRequest, provisionedClusterRequest, type ArmRequestSpec } from './bodies';
@@ -21,22 +23,33 @@ export interface CreateRunDependencies {
 export const DELETE_CLUSTER = 'Delete the connected cluster';
 export const KEEP_CLUSTER = 'Keep it';
 
+/** How long the checks after a cancel or a lost connection may take (the user's signal is already aborted). */
+const PROBE_TIMEOUT_MS = 30000;
+
 /**
  * Runs the two-step create: the connected cluster, then its AKS Arc instance, each to the end of its long-running
- * operation, under one cancellable progress notification. When step 2 fails or the user cancels after step 1, the
- * user decides whether the connected cluster stays; the final message says exactly what exists in Azure.
- * Resolves on success; rejects with FailureWithOutcome on failure, OperationCancelledError after a cancel.
+ * operation, under one cancellable progress notification. Only what this run made counts as made by it: the names are
+ * checked again first, and a request whose answer was lost (cancel, network) is followed by a GET. When step 2 fails
+ * or the user cancels after step 1, the user decides whether the connected cluster stays; the final message says
+ * exactly what exists in Azure. Resolves on success; rejects with FailureWithOutcome on failure,
+ * OperationCancelledError after a cancel.
  */
 export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocation: string | undefined, deps: CreateRunDependencies): Promise<void> {
   const { client, prompter, log } = deps;
-  const progress: RunProgress = { spec, newResourceGroup: !!newResourceGroupLocation, resourceGroupCreated: false, connectedClusterAccepted: false, instanceAccepted: false, connectedClusterDeleted: false };
+  const progress: RunProgress = { spec, resourceGroupCreated: false, connectedClusterAccepted: false, instanceAccepted: false, connectedClusterDeleted: false };
+  const clusterId = connectedClusterRequest(spec).path;
   const steps = [connectedClusterRequest(spec), provisionedClusterRequest(spec)];
+  /** Requests sent whose answer may not have arrived: 'resourceGroup', then step 1, then step 2. */
+  const sent = new Set<'resourceGroup' | 1 | 2>();
   let currentStep = 0;
   log(`Create cluster "${spec.name}" in ${spec.resourceGroup} on ${spec.customLocationId}`);
   try {
     await prompter.withProgress(`Creating AKS Arc cluster "${spec.name}"`, async (report, signal) => {
+      report('Checking that the names are still free…');
+      await ensureStillFree(signal);
       if (newResourceGroupLocation) {
         report(`Creating resource group ${spec.resourceGroup}…`);
+        sent.add('resourceGroup');
         await createResourceGroup(client, spec.subscriptionId, spec.resourceGroup, newResourceGroupLocation, signal);
         progress.resourceGroupCreated = true;
         log(`Created resource group ${spec.resourceGroup} (${newResourceGroupLocation})`);
@@ -46,21 +59,33 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
       }
     });
   } catch (error) {
-    const cancelled = isCancel(error);
-    log(cancelled ? 'Cancelled.' : `Failed: ${error instanceof ArmError ? `${error.code}: ${error.message}` : (error as Error).message}`);
+    const cancelled = isCancellationError(error);
+    log(cancelled ? 'Cancelled.' : `Failed: ${describe(error)}`);
+    await findOutWhatWasMade(error);
     if (progress.connectedClusterAccepted) await offerRollback(error, cancelled);
     const outcome = whatExists(progress);
     log(outcome);
     deps.onChanged(spec.subscriptionId);
     if (cancelled) {
-      await prompter.ask(`Creating "${spec.name}" was cancelled. ${outcome}`, { severity: progress.connectedClusterAccepted && !progress.connectedClusterDeleted ? 'warning' : 'info' });
+      // Not awaited: the message stays up without holding the command open.
+      void prompter.ask(`Creating "${spec.name}" was cancelled. ${outcome}`, { severity: progress.connectedClusterAccepted && !progress.connectedClusterDeleted ? 'warning' : 'info' });
       throw new OperationCancelledError();
     }
     throw new FailureWithOutcome(error, outcome);
   }
   log(`Created AKS Arc cluster "${spec.name}".`);
   deps.onChanged(spec.subscriptionId);
-  await prompter.ask(`Created AKS Arc cluster "${spec.name}" (Kubernetes ${spec.kubernetesVersion}) on ${lastSegment(spec.customLocationId)}.`, { severity: 'info' });
+  void prompter.ask(`Created AKS Arc cluster "${spec.name}" (Kubernetes ${spec.kubernetesVersion}) on ${lastSegment(spec.customLocationId)}.`, { severity: 'info' });
+
+  /** The review may have sat for a while: a cluster or group made meanwhile must not be taken over (or deleted later). */
+  async function ensureStillFree(signal: AbortSignal): Promise<void> {
+    if (newResourceGroupLocation && (await resourceGroupExists(client, spec.subscriptionId, spec.resourceGroup, signal))) {
+      throw new Error(`Resource group name: "${spec.resourceGroup}" exists now (it did not when you chose it); run the wizard again and pick it.`);
+    }
+    if (await getConnectedCluster(client, clusterId, signal)) {
+      throw new Error(`Cluster name: "${spec.name}" exists now in resource group "${spec.resourceGroup}" (it did not when you chose it); nothing was changed.`);
+    }
+  }
 
   async function runStep(index: number, request: ArmRequestSpec, report: (message: string) => void, signal: AbortSignal): Promise<void> {
     currentStep = index + 1;
@@ -68,6 +93,7 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
     report(`${stage}…`);
     log(`${stage}: ${request.method} ${request.path}?api-version=${request.apiVersion}`);
     let lastStatus = '';
+    sent.add(index === 0 ? 1 : 2);
     await client.runLongRunning(request.method, request.path, {
       apiVersion: request.apiVersion,
       body: request.body,
@@ -90,38 +116,65 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
     log(`${stage}: Succeeded`);
   }
 
+  /**
+   * A request cancelled or cut off in flight may still have reached Azure. ARM's own refusal (an ArmError) is an
+   * answer; anything else is checked with a GET. The names were free before, so what exists now is this run's.
+   */
+  async function findOutWhatWasMade(error: unknown): Promise<void> {
+    if (error instanceof ArmError && error.status) return;
+    const signal = AbortSignal.timeout(PROBE_TIMEOUT_MS);
+    try {
+      if (sent.has('resourceGroup') && !progress.resourceGroupCreated) {
+        progress.resourceGroupCreated = await resourceGroupExists(client, spec.subscriptionId, spec.resourceGroup, signal);
+      }
+      if (sent.has(1) && !progress.connectedClusterAccepted) progress.connectedClusterAccepted = !!(await getConnectedCluster(client, clusterId, signal));
+      if (sent.has(2) && !progress.instanceAccepted) progress.instanceAccepted = !!(await getProvisionedClusterInstance(client, clusterId, signal));
+    } catch (probeError) {
+      // Unknown is said as unknown, never as "nothing".
+      progress.uncertain = `could not be checked (${describe(probeError)})`;
+      log(`Checking what exists failed: ${describe(probeError)}`);
+    }
+  }
+
   async function offerRollback(error: unknown, cancelled: boolean): Promise<void> {
     const why = cancelled
       ? progress.instanceAccepted
         ? 'You cancelled while the AKS Arc instance was being created; cancelling stops watching, not Azure, so it may still finish.'
         : 'You cancelled after the connected cluster was accepted.'
-      : `Step ${currentStep} failed: ${error instanceof ArmError ? `${error.code}: ${error.message}` : (error as Error).message}`;
+      : `Step ${currentStep} failed: ${describe(error)}`;
     const answer = await prompter.ask(
       `The connected cluster "${spec.name}" exists in Azure${progress.instanceAccepted ? '' : ' without an AKS Arc instance'}. Delete it?`,
-      { severity: 'warning', modal: true, detail: `${why}\n\nDeleting it also deletes its AKS Arc instance, if any.` },
+      { severity: 'warning', modal: true, detail: `${why}\n\nDeleting removes its AKS Arc instance first, if any, then the connected cluster.` },
       DELETE_CLUSTER,
       KEEP_CLUSTER,
     );
     if (answer !== DELETE_CLUSTER) {
-      log(`Kept connected cluster ${connectedClusterRequest(spec).path}`);
+      log(`Kept connected cluster ${clusterId}`);
       return;
     }
     try {
-      await prompter.withProgress(`Deleting connected cluster "${spec.name}"`, (report, signal) =>
-        deleteConnectedCluster(client, connectedClusterRequest(spec).path, { signal, onStatus: (status) => report(status) }),
-      );
+      await prompter.withProgress(`Deleting "${spec.name}"`, async (report, signal) => {
+        // As `az aksarc delete` does: the AKS Arc instance (its VMs on Azure Local) first, then the connected cluster.
+        if (progress.instanceAccepted) {
+          report('the AKS Arc instance…');
+          await deleteProvisionedClusterInstance(client, clusterId, { signal, onStatus: (status) => report(`the AKS Arc instance: ${status}`) });
+          progress.instanceDeleted = true;
+          log(`Deleted ${clusterId}/providers/Microsoft.HybridContainerService/provisionedClusterInstances/default`);
+        }
+        report('the connected cluster…');
+        await deleteConnectedCluster(client, clusterId, { signal, onStatus: (status) => report(`the connected cluster: ${status}`) });
+      });
       progress.connectedClusterDeleted = true;
-      log(`Deleted connected cluster ${connectedClusterRequest(spec).path}`);
+      log(`Deleted connected cluster ${clusterId}`);
     } catch (deleteError) {
-      progress.deleteError = isCancel(deleteError) ? 'the deletion was cancelled' : deleteError instanceof ArmError ? `${deleteError.code}: ${deleteError.message}` : (deleteError as Error).message;
-      log(`Deleting the connected cluster failed: ${progress.deleteError}`);
+      progress.deleteError = isCancellationError(deleteError) ? 'the deletion was cancelled' : describe(deleteError);
+      log(`Deleting failed: ${progress.deleteError}`);
     }
   }
 }
 
-function isCancel(error: unknown): boolean {
-  const name = (error as { name?: string } | undefined)?.name;
-  return name === 'OperationCancelledError' || name === 'AbortError';
+function describe(error: unknown): string {
+  return error instanceof ArmError ? `${error.code}: ${error.message}` : (error as Error)?.message ?? String(error);
 }
 
 function lastSegment(id: string): string {
