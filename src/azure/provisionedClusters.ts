@@ -32,17 +32,15 @@ export function getCatalog<V>(client: ArmClient, customLocationId: string, catal
 }
 
 /**
- * The catalog, created when it does not exist yet: a one-time PUT per custom location (what `az aksarc` does), then its
+ * Creates the catalog where it does not exist yet: a one-time PUT per custom location (what `az aksarc` does), then its
  * long-running operation, after which the service has filled `values`.
  */
-export async function ensureCatalog<V>(
+export async function createCatalog<V>(
   client: ArmClient,
   customLocationId: string,
   catalog: CustomLocationCatalog,
   options: { signal?: AbortSignal; onStatus?: (status: string) => void } = {},
 ): Promise<CatalogResource<V>> {
-  const existing = await getCatalog<V>(client, customLocationId, catalog, options.signal);
-  if (existing?.properties?.values?.length) return existing;
   const created = await client.runLongRunning<CatalogResource<V>>('PUT', catalogId(customLocationId, catalog), {
     apiVersion: API_VERSIONS.hybridContainerService,
     body: { extendedLocation: { type: 'CustomLocation', name: customLocationId } },

@@ -64,48 +64,59 @@ export class VSCodePrompter implements Prompter {
     box.show();
     let pending: AbortController | undefined;
     let timer: NodeJS.Timeout | undefined;
-    const check = async (value: string): Promise<string | undefined> => {
+    const stopChecking = () => {
       pending?.abort();
+      pending = undefined;
       clearTimeout(timer);
+      box.busy = false;
+    };
+    /** The rule first, then the service; a check that could not run warns but does not block (it is redone before creating). */
+    const check = async (value: string): Promise<{ message?: string; blocking: boolean; stale?: boolean }> => {
+      stopChecking();
       const message = options.validate?.(value);
-      if (message || !options.validateAsync) return message;
+      if (message || !options.validateAsync) return { message, blocking: !!message };
       const controller = (pending = new AbortController());
       box.busy = true;
       try {
-        return await options.validateAsync(value, controller.signal);
-      } catch {
-        // A failed check (network, throttling) must not block typing; the create request will surface the problem.
-        return undefined;
+        const found = await options.validateAsync(value, controller.signal);
+        return { message: found, blocking: !!found, stale: controller.signal.aborted };
+      } catch (error) {
+        if (controller.signal.aborted) return { blocking: false, stale: true };
+        return { message: `Could not check this name now (${(error as Error).message}); it is checked again before anything is created.`, blocking: false };
       } finally {
         if (pending === controller) box.busy = false;
       }
+    };
+    const show = (result: { message?: string; blocking: boolean }) => {
+      box.validationMessage = result.message && !result.blocking ? { message: result.message, severity: vscode.InputBoxValidationSeverity.Warning } : result.message;
     };
     try {
       return await new Promise<string>((resolve, reject) => {
         box.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && reject(new GoBackError()));
         box.onDidHide(() => reject(new OperationCancelledError()));
         box.onDidChangeValue((value) => {
+          // Every keystroke cancels the check in flight: its answer would be about an older value.
+          stopChecking();
           box.validationMessage = options.validate?.(value);
           if (box.validationMessage || !options.validateAsync) return;
-          clearTimeout(timer);
           timer = setTimeout(async () => {
-            const message = await check(value);
-            if (box.value === value) box.validationMessage = message;
+            const result = await check(value);
+            if (!result.stale && box.value === value) show(result);
           }, ASYNC_VALIDATION_DEBOUNCE_MS);
         });
         box.onDidAccept(async () => {
           const value = box.value;
           box.enabled = false;
-          const message = await check(value);
+          const result = await check(value);
           box.enabled = true;
-          box.validationMessage = message;
-          if (!message && box.value === value) resolve(value);
+          if (result.stale || box.value !== value) return;
+          show(result);
+          if (!result.blocking) resolve(value);
         });
         if (box.value) box.validationMessage = options.validate?.(box.value);
       });
     } finally {
-      pending?.abort();
-      clearTimeout(timer);
+      stopChecking();
       box.dispose();
     }
   }

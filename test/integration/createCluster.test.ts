@@ -130,7 +130,8 @@ suite('create cluster', () => {
       assert.deepStrictEqual(JSON.parse(json), put.body);
     }
     assert.strictEqual(puts[0].body.kind, 'ProvisionedCluster');
-    assert.deepStrictEqual(puts[0].body.properties.aadProfile, { enableAzureRBAC: false, adminGroupObjectIDs: [ADMIN_GROUP] });
+    // No tenant setting: the subscription's tenant, so that the admin groups are looked up where the cluster lives.
+    assert.deepStrictEqual(puts[0].body.properties.aadProfile, { enableAzureRBAC: false, adminGroupObjectIDs: [ADMIN_GROUP], tenantID: '6b1f3c2a-9d4e-4f7a-8c5b-2e0d1a9f7c31' });
     assert.deepStrictEqual(puts[1].body.properties.controlPlane, { count: 1, vmSize: 'Standard_A4_v2', controlPlaneEndpoint: { hostIP: '10.20.0.60' } });
     assert.strictEqual(puts[1].body.properties.linuxProfile.ssh.publicKeys[0].keyData, SSH_PUBLIC_KEY);
     assert.ok(prompter.messages.some((m) => m.message.startsWith('Created AKS Arc cluster "aks-new01"')));
@@ -140,6 +141,26 @@ suite('create cluster', () => {
     const clusters = await children(await child(seattle, 'AKS Arc clusters'));
     const created = await child(clusters, 'aks-new01');
     assert.strictEqual(description(created), 'Succeeded · v1.29.4 · Connected');
+  });
+
+  test('SSH key: Back from the paste box returns to the key choice; a key file that exists is never overwritten', async () => {
+    const existing = path.join(sshDirectory, 'taken_rsa');
+    fs.writeFileSync(existing, 'not a key');
+    const prompter = await run([
+      pick('Contoso Edge Production'), pick('rg-aks-workloads'), input('aks-keys01'), pick('seattle-hci'), pick('lnet-seattle-prod'), input(''),
+      ...REST_OF_WIZARD.slice(0, 7),
+      pick('Paste a public key…'),
+      back,
+      pick('Generate a new RSA 4096 key pair…'),
+      save(existing),
+      pick(/id_rsa\.pub$/),
+      cancel,
+    ]);
+    const keyPicks = prompter.picks.filter((p) => p.placeholder.startsWith('SSH public key'));
+    assert.strictEqual(keyPicks.length, 3, 'the key choice was shown again after Back and after the refused file');
+    assert.ok(prompter.messages.some((m) => m.message === `SSH key: ${existing} already exists; choose another file name.`));
+    assert.strictEqual(fs.readFileSync(existing, 'utf8'), 'not a key');
+    assert.strictEqual(lastEvent().result, 'Canceled');
   });
 
   test('the answers are remembered for the next run in this workspace', async () => {

@@ -57,6 +57,8 @@ export interface CreateClusterContext {
   sshKeySource?: SshKeySource;
   adminGroupObjectIds?: string[];
   enableAzureRbac?: boolean;
+  /** Catalogs already read in this wizard, by custom location id and catalog. */
+  catalogs?: Map<string, unknown>;
   /** The review's decision. */
   action?: 'create' | 'export';
 }
@@ -88,7 +90,8 @@ export function toClusterSpec(context: CreateClusterContext): ClusterSpec {
     access: {
       adminGroupObjectIds: context.adminGroupObjectIds ?? [],
       enableAzureRbac: context.enableAzureRbac ?? false,
-      tenantId: context.tenantId,
+      // The subscription's tenant when no tenant is set: the Entra groups must be in the cluster's tenant.
+      tenantId: context.tenantId ?? context.subscription?.tenantId,
     },
   };
 }

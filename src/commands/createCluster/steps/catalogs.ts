@@ -1,4 +1,4 @@
-import { ensureCatalog, getCatalog, type CatalogResource, type CustomLocationCatalog } from '../../../azure/provisionedClusters';
+import { createCatalog, getCatalog, type CatalogResource, type CustomLocationCatalog } from '../../../azure/provisionedClusters';
 import type { Prompter } from '../../../wizard/prompter';
 import type { CreateClusterContext } from '../wizardContext';
 
@@ -10,11 +10,22 @@ const CATALOG_NAMES: Record<CustomLocationCatalog, string> = { kubernetesVersion
  */
 export async function loadCatalog<V>(context: CreateClusterContext, prompter: Prompter, catalog: CustomLocationCatalog): Promise<CatalogResource<V>> {
   const customLocation = context.customLocation!;
+  const key = `${customLocation.id.toLowerCase()}|${catalog}`;
+  context.catalogs ??= new Map();
+  const cached = context.catalogs.get(key) as CatalogResource<V> | undefined;
+  if (cached) return cached;
+  const loaded = await readOrCreate<V>(context, prompter, catalog);
+  context.catalogs.set(key, loaded);
+  return loaded;
+}
+
+async function readOrCreate<V>(context: CreateClusterContext, prompter: Prompter, catalog: CustomLocationCatalog): Promise<CatalogResource<V>> {
+  const customLocation = context.customLocation!;
   const existing = await prompter.withProgress(`Reading ${CATALOG_NAMES[catalog]} of ${customLocation.name}…`, (_report, signal) =>
     getCatalog<V>(context.client, customLocation.id, catalog, signal),
   );
   if (existing?.properties?.values?.length) return existing;
   return prompter.withProgress(`Preparing ${CATALOG_NAMES[catalog]} on ${customLocation.name} (once per custom location)`, (report, signal) =>
-    ensureCatalog<V>(context.client, customLocation.id, catalog, { signal, onStatus: (status) => report(status) }),
+    createCatalog<V>(context.client, customLocation.id, catalog, { signal, onStatus: (status) => report(status) }),
   );
 }
