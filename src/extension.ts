@@ -14,6 +14,7 @@ import { selectSubscriptions } from './commands/selectSubscriptions';
 import { PROPERTIES_SCHEME, ResourcePropertiesProvider, showProperties } from './commands/showProperties';
 import { signIn } from './commands/signIn';
 import { ProxyManager } from './connect/proxyManager';
+import { endStaleProxies } from './connect/staleProxies';
 import { TASK_TYPE } from './connect/taskDefinition';
 import { AzureLocalTaskProvider } from './connect/taskProvider';
 import { settings } from './settings';
@@ -45,12 +46,13 @@ export interface TestOverrides {
 }
 
 const CREATE_CLUSTER_DEFAULTS_KEY = 'azureLocal.createCluster.defaults';
+const PROXY_GROUPS_KEY = 'azureLocal.proxyGroups';
 
 /** Kept for deactivate(), which must end every proxy's process group. */
 let proxies: ProxyManager | undefined;
 
 /** Creates the services and registers views and commands; all behaviour lives in the modules it wires. */
-export function activate(context: vscode.ExtensionContext): AzureLocalApi {
+export function activate(context: vscode.ExtensionContext): AzureLocalApi | undefined {
   const { version, telemetryConnectionString } = context.extension.packageJSON as { version: string; telemetryConnectionString?: string };
   const log = vscode.window.createOutputChannel('Azure Local', { log: true });
   const telemetry = createTelemetry(telemetryConnectionString, context.subscriptions);
@@ -61,7 +63,15 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi {
   const vscodePrompter = new VSCodePrompter();
   let testOverrides: TestOverrides | undefined;
   const prompter = () => testOverrides?.prompter ?? vscodePrompter;
-  proxies = new ProxyManager();
+  proxies = new ProxyManager({
+    get: () => context.globalState.get<number[]>(PROXY_GROUPS_KEY, []),
+    set: (pgids) => context.globalState.update(PROXY_GROUPS_KEY, pgids),
+  });
+  // Proxies of a window whose extension host died without deactivate() still hold their ports: end them.
+  void endStaleProxies(context.globalState.get<number[]>(PROXY_GROUPS_KEY, [])).then((ended) => {
+    if (ended.length) log.info(`Ended ${ended.length} proxy process group(s) left by an earlier window: ${ended.join(', ')}`);
+    return context.globalState.update(PROXY_GROUPS_KEY, []);
+  });
   const tasks = new AzureLocalTaskProvider(session, proxies);
 
   const updateSignIn = async () => {
@@ -117,6 +127,8 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi {
     registerCommand('azureLocal.getAdminKubeconfig', commands, (node?: TreeNode) => getKubeconfig(session, prompter(), 'admin', node)),
   );
   void updateSignIn();
+  // Only the extension's own tests get a handle: another extension must not answer this one's prompts.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { tree, session, telemetryEvents: telemetry.events, shownErrors: commands.shownErrors, proxies, setTestOverrides: (overrides) => (testOverrides = overrides) };
 }
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { checkPrerequisites as check, type PrerequisiteReport, type PrerequisiteResult } from '../connect/prerequisites';
+import { runPrerequisiteChecks, type PrerequisiteReport, type PrerequisiteResult } from '../connect/prerequisites';
 import type { ProxyManager } from '../connect/proxyManager';
 import { settings } from '../settings';
+import { abortSignalFor } from './selectSubscriptions';
 
 /** Connect stops here, naming what is missing and the command that fixes it. */
 export class PrerequisitesError extends Error {
@@ -21,9 +22,11 @@ export function requireTrustedWorkspace(action: string): void {
 /** "Check Prerequisites": every check in the output channel, and a message with the first fix when one fails. */
 export async function checkPrerequisites(manager: ProxyManager, log: vscode.LogOutputChannel, tenantId: string | undefined): Promise<PrerequisiteReport> {
   requireTrustedWorkspace('Check Prerequisites');
-  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking az, kubectl and proxy ports…' }, () =>
-    check({ azPath: settings.azPath(), kubectlPath: settings.kubectlPath(), tenantId, takenPorts: manager.takenPorts() }),
-  );
+  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking az, kubectl and proxy ports…', cancellable: true }, async (_progress, token) => {
+    const checked = await runPrerequisiteChecks({ azPath: settings.azPath(), kubectlPath: settings.kubectlPath(), tenantId, takenPorts: manager.takenPorts(), signal: abortSignalFor(token) });
+    if (token.isCancellationRequested) throw new vscode.CancellationError();
+    return checked;
+  });
   for (const result of report.results) log.info(`${result.ok ? '✓' : '✗'} ${result.name}: ${result.detail}${result.fix ? ` — fix: ${result.fix}` : ''}`);
   const failures = report.results.filter((r) => !r.ok);
   if (failures.length) throw new PrerequisitesError(failures);

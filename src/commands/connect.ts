@@ -4,7 +4,7 @@ import type { ClusterOrigin } from './pickCluster';
 import { parseResourceId } from '../azure/resourceId';
 import { listSubscriptions } from '../azure/subscriptions';
 import type { NodesCheck } from '../connect/kubectlNodes';
-import { checkPrerequisites } from '../connect/prerequisites';
+import { runPrerequisiteChecks } from '../connect/prerequisites';
 import type { ProxyManager, RunningProxy } from '../connect/proxyManager';
 import { kubeconfigFolder, kubeconfigPathFor, TASK_TYPE, type AzureLocalTaskDefinition } from '../connect/taskDefinition';
 import type { AzureLocalTaskProvider } from '../connect/taskProvider';
@@ -37,6 +37,9 @@ const STOP_PROXY = 'Stop Proxy';
  */
 export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): Promise<ConnectResult> {
   requireTrustedWorkspace('Connect');
+  if (process.platform === 'win32') {
+    throw new Error('Connect is not supported on Windows yet: run "az connectedk8s proxy" in a terminal, or use Get Kubeconfig on the cluster\'s network.');
+  }
   const cluster = node?.resource ?? (await pickCluster(deps.session, 'Connect to Cluster'));
   const id = parseResourceId(cluster.id);
   const definition: AzureLocalTaskDefinition = { type: TASK_TYPE, action: 'proxy', subscription: id.subscriptionId, resourceGroup: id.resourceGroup ?? '', cluster: cluster.name };
@@ -44,81 +47,71 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
   const running = deps.manager.get(definition);
   if (running) {
     deps.manager.showTerminal(running);
-    if (!running.terminal.ready) await waitUntilReady(deps.manager, definition);
+    await untilReady(running, definition.cluster);
+    // The terminal announces the result itself (its onNodes).
     const nodes = await running.terminal.checkNodes();
-    announce(deps.manager, running, nodes);
     return { port: running.port, kubeconfig: running.kubeconfig, nodes, reused: true };
   }
 
   const report = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Checking az, kubectl and ports for ${cluster.name}…`, cancellable: true },
     async (_progress, token) => {
-      const subscription = (await listSubscriptions(deps.session.client, abortSignalFor(token))).find(
-        (s) => s.subscriptionId.toLowerCase() === id.subscriptionId.toLowerCase(),
-      );
-      return checkPrerequisites({
+      const signal = abortSignalFor(token);
+      const subscription = (await listSubscriptions(deps.session.client, signal)).find((s) => s.subscriptionId.toLowerCase() === id.subscriptionId.toLowerCase());
+      const checked = await runPrerequisiteChecks({
         azPath: settings.azPath(),
         kubectlPath: settings.kubectlPath(),
         tenantId: deps.session.tenantId ?? subscription?.tenantId,
         subscriptionId: id.subscriptionId,
         takenPorts: deps.manager.takenPorts(),
+        signal,
       });
+      if (token.isCancellationRequested) throw new vscode.CancellationError();
+      return checked;
     },
   );
-  const failures = report.results.filter((r) => !r.ok);
   for (const result of report.results) deps.log.info(`Prerequisite ${result.name}: ${result.ok ? 'ok' : 'FAILED'}: ${result.detail}${result.fix ? ` (fix: ${result.fix})` : ''}`);
+  const failures = report.results.filter((r) => !r.ok);
   if (failures.length) throw new PrerequisitesError(failures);
 
   const kubeconfig = kubeconfigPathFor(kubeconfigFolder(settings.kubeconfigFolder()), definition);
-  let resolveNodes!: (check: NodesCheck) => void;
-  const nodesChecked = new Promise<NodesCheck>((resolve) => (resolveNodes = resolve));
   const task = deps.tasks.task(definition, vscode.TaskScope.Workspace, {
     az: report.az,
     kubectl: report.kubectl,
     port: report.port,
     kubeconfig,
     checkNodesWhenReady: true,
-    onNodes: (proxy, check) => {
-      announce(deps.manager, proxy, check);
-      resolveNodes(check);
-    },
+    onNodes: (proxy, check) => announce(deps.manager, proxy, check),
   });
   deps.log.info(`Connect ${cluster.name}: az connectedk8s proxy on port ${report.port}, kubeconfig ${kubeconfig}`);
   const execution = await vscode.tasks.executeTask(task);
-  deps.manager.attachExecution(definition, execution);
-  await waitUntilReady(deps.manager, definition);
-  return { port: report.port!, kubeconfig, nodes: await nodesChecked, reused: false };
+  const proxy = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Starting az connectedk8s proxy for ${cluster.name}…`, cancellable: true },
+    async (_progress, token) => {
+      const cancelled = new Promise<never>((_resolve, reject) => token.onCancellationRequested(() => reject(new vscode.CancellationError())));
+      try {
+        const registered = await Promise.race([deps.manager.whenRegistered(definition), cancelled]);
+        deps.manager.attachExecution(definition, execution);
+        await Promise.race([registered.terminal.whenReady, cancelled]);
+        return registered;
+      } catch (error) {
+        // Cancelled (or ended) before ready: nothing may keep running.
+        execution.terminate();
+        const started = deps.manager.get(definition);
+        if (started) await deps.manager.stop(started);
+        throw error;
+      }
+    },
+  );
+  return { port: proxy.port, kubeconfig, nodes: await proxy.terminal.firstNodesCheck, reused: false };
 }
 
-/** Resolves when the proxy printed its ready line; rejects, with what az said, when it ended first. Cancellable. */
-async function waitUntilReady(manager: ProxyManager, definition: AzureLocalTaskDefinition): Promise<void> {
+/** A proxy already starting: wait for it (cancellable) before checking nodes. */
+async function untilReady(proxy: RunningProxy, cluster: string): Promise<void> {
+  if (proxy.terminal.ready) return;
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Starting az connectedk8s proxy for ${definition.cluster}…`, cancellable: true },
-    (_progress, token) =>
-      new Promise<void>((resolve, reject) => {
-        let seen: RunningProxy | undefined;
-        const check = () => {
-          const proxy = manager.get(definition);
-          if (proxy) seen = proxy;
-          if (proxy?.terminal.ready) return finish(resolve);
-          if (seen && !proxy) {
-            const said = seen.terminal.transcript.split(/\r?\n/).filter((line) => line.trim() && !line.startsWith('\x1b[2m')).slice(-3).join(' ');
-            finish(() => reject(new Error(`az connectedk8s proxy for ${definition.cluster} ended before it was ready${said ? `: ${said}` : '.'}`)));
-          }
-        };
-        const subscription = manager.onDidChange(check);
-        const cancel = token.onCancellationRequested(() => {
-          const proxy = manager.get(definition);
-          if (proxy) void manager.stop(proxy);
-          finish(() => reject(new vscode.CancellationError()));
-        });
-        const finish = (settle: () => void) => {
-          subscription.dispose();
-          cancel.dispose();
-          settle();
-        };
-        check();
-      }),
+    { location: vscode.ProgressLocation.Notification, title: `Waiting for the proxy of ${cluster}…`, cancellable: true },
+    (_progress, token) => Promise.race([proxy.terminal.whenReady, new Promise<never>((_r, reject) => token.onCancellationRequested(() => reject(new vscode.CancellationError())))]),
   );
 }
 

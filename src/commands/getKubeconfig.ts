@@ -53,6 +53,6 @@ export async function getKubeconfig(session: AzureSession, prompter: Prompter, k
     choice = answer === KEEP_BOTH ? 'keepBoth' : 'overwrite';
   }
   const backup = await applyMerge(kubectl, plan, choice);
-  await prompter.ask(`Merged ${cluster.name} into ${plan.target}${backup ? ` (backup: ${backup})` : ''}.`, { severity: 'info' });
+  void prompter.ask(`Merged ${cluster.name} into ${plan.target}${backup ? ` (backup: ${backup})` : ''}.`, { severity: 'info' });
   return { file, merged: { target: plan.target, backup, choice } };
 }

@@ -4,12 +4,20 @@ import * as path from 'node:path';
 import { kubeconfigConflicts, mergeKubeconfigs, type ConflictChoice, type Kubeconfig } from './kubeconfigMerge';
 import { runTool } from './processes';
 
-/** Writes a file only its owner can read (kubeconfigs hold credentials), in a folder only its owner can enter. */
+/**
+ * Writes a file only its owner can read (kubeconfigs hold credentials): a new file opened 0600 beside the target, then
+ * renamed over it, so the content is never readable by others, not even for a moment, and never half-written.
+ */
 export async function writePrivateFile(file: string, content: string): Promise<void> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  await fs.promises.writeFile(file, content, { mode: 0o600 });
-  // writeFile keeps the mode of an existing file, and umask applies to new ones: set it explicitly.
-  await fs.promises.chmod(file, 0o600);
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await fs.promises.writeFile(temporary, content, { mode: 0o600, flag: 'wx' });
+    await fs.promises.chmod(temporary, 0o600);
+    await fs.promises.rename(temporary, file);
+  } finally {
+    await fs.promises.rm(temporary, { force: true });
+  }
 }
 
 /** The kubeconfig kubectl uses by default: the first KUBECONFIG entry, else ~/.kube/config. */
@@ -50,20 +58,18 @@ export async function applyMerge(kubectl: string, plan: MergePlan, choice: Confl
   let backup: string | undefined;
   if (plan.existing) {
     backup = `${plan.target}.backup-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}`;
-    await fs.promises.copyFile(plan.target, backup, fs.constants.COPYFILE_EXCL);
-    await fs.promises.chmod(backup, 0o600);
+    await writePrivateFile(backup, await fs.promises.readFile(plan.target, 'utf8'));
   }
+  // Beside the target, so that relative certificate paths resolve as before; not flattened, so that files a
+  // kubeconfig points to (minikube, kind) stay referenced rather than copied in.
   const json = path.join(folder, `.azure-local-merge-${process.pid}.json`);
-  const yaml = `${plan.target}.azure-local-${process.pid}.tmp`;
   try {
     await writePrivateFile(json, JSON.stringify(merged));
-    const result = await runTool(kubectl, ['config', 'view', '--raw', '--flatten', '--kubeconfig', json]);
+    const result = await runTool(kubectl, ['config', 'view', '--raw', '--kubeconfig', json]);
     if (result.code !== 0) throw new Error(`kubectl could not write the merged kubeconfig: ${result.stderr.trim()}`);
-    await writePrivateFile(yaml, result.stdout);
-    await fs.promises.rename(yaml, plan.target);
+    await writePrivateFile(plan.target, result.stdout);
   } finally {
     await fs.promises.rm(json, { force: true });
-    await fs.promises.rm(yaml, { force: true });
   }
   return backup;
 }

@@ -1,3 +1,4 @@
+import { tryParseJson } from '../azure/armError';
 import { findProxyPort, DEFAULT_PROXY_PORT } from './ports';
 import { resolveExecutable, runTool, type ToolResult } from './processes';
 
@@ -18,6 +19,8 @@ export interface PrerequisiteOptions {
   subscriptionId?: string;
   /** Ports given to proxies already running in this window. */
   takenPorts?: ReadonlySet<number>;
+  /** Cancels the az and kubectl runs. */
+  signal?: AbortSignal;
   run?: (file: string, args: string[]) => Promise<ToolResult>;
   resolve?: (nameOrPath: string) => string | undefined;
   findPort?: () => Promise<number | undefined>;
@@ -35,8 +38,8 @@ export interface PrerequisiteReport {
  * connectedk8s extension, az signed in to the cluster's tenant and able to see its subscription, kubectl, and a free
  * pair of proxy ports.
  */
-export async function checkPrerequisites(options: PrerequisiteOptions): Promise<PrerequisiteReport> {
-  const run = options.run ?? ((file, args) => runTool(file, args, { timeoutMs: 60000 }));
+export async function runPrerequisiteChecks(options: PrerequisiteOptions): Promise<PrerequisiteReport> {
+  const run = options.run ?? ((file, args) => runTool(file, args, { timeoutMs: 60000, signal: options.signal }));
   const resolve = options.resolve ?? resolveExecutable;
   const results: PrerequisiteResult[] = [];
   const az = resolve(options.azPath);
@@ -118,11 +121,7 @@ function missingKubectl(setting: string): PrerequisiteResult {
 }
 
 function parseJson<T>(text: string): T | undefined {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return undefined;
-  }
+  return tryParseJson(text) as T | undefined;
 }
 
 function firstLine(text: string): string {

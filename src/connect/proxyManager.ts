@@ -21,14 +21,21 @@ export interface StartProxyOptions {
   onNodes?(proxy: RunningProxy, check: NodesCheck): void;
 }
 
+/** Where the process groups of running proxies are remembered, so that a crashed window's proxies are ended later. */
+export interface ProxyGroupRecord {
+  get(): number[];
+  set(pgids: number[]): Thenable<void> | Promise<void>;
+}
+
 /** The proxies this window runs (one per cluster), their tasks, and the status-bar item that lists them. */
 export class ProxyManager implements vscode.Disposable {
   private readonly proxies = new Map<string, RunningProxy>();
+  private readonly waiting = new Map<string, ((proxy: RunningProxy) => void)[]>();
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly statusBar = vscode.window.createStatusBarItem('azureLocal.proxies', vscode.StatusBarAlignment.Left, 50);
 
-  constructor() {
+  constructor(private readonly record?: ProxyGroupRecord) {
     this.statusBar.name = 'Azure Local proxies';
     this.statusBar.command = 'azureLocal.manageProxies';
     this.onDidChange(() => this.updateStatusBar());
@@ -36,6 +43,14 @@ export class ProxyManager implements vscode.Disposable {
 
   get(definition: Pick<AzureLocalTaskDefinition, 'subscription' | 'resourceGroup' | 'cluster'>): RunningProxy | undefined {
     return this.proxies.get(proxyKey(definition));
+  }
+
+  /** The proxy once its task has started its terminal (tasks start asynchronously after executeTask). */
+  whenRegistered(definition: Pick<AzureLocalTaskDefinition, 'subscription' | 'resourceGroup' | 'cluster'>): Promise<RunningProxy> {
+    const existing = this.get(definition);
+    if (existing) return Promise.resolve(existing);
+    const key = proxyKey(definition);
+    return new Promise((resolve) => this.waiting.set(key, [...(this.waiting.get(key) ?? []), resolve]));
   }
 
   list(): RunningProxy[] {
@@ -57,16 +72,18 @@ export class ProxyManager implements vscode.Disposable {
       kubeconfig: options.kubeconfig,
       checkNodesWhenReady: options.checkNodesWhenReady,
       onReady: () => this.changeEmitter.fire(),
-      onNodes: (_terminal, check) => {
-        const proxy = this.proxies.get(key);
-        if (proxy && options.onNodes) options.onNodes(proxy, check);
-      },
+      onNodes: (_terminal, check) => options.onNodes?.(proxy, check),
+      onStarted: (_terminal, pid) => void this.remember(pid, true),
       onClosed: () => {
         if (this.proxies.get(key)?.terminal === terminal) this.proxies.delete(key);
+        if (terminal.pid) void this.remember(terminal.pid, false);
         this.changeEmitter.fire();
       },
     });
-    this.proxies.set(key, { key, definition, port: options.port, kubeconfig: options.kubeconfig, terminal });
+    const proxy: RunningProxy = { key, definition, port: options.port, kubeconfig: options.kubeconfig, terminal, execution: this.proxies.get(key)?.execution };
+    this.proxies.set(key, proxy);
+    for (const resolve of this.waiting.get(key) ?? []) resolve(proxy);
+    this.waiting.delete(key);
     this.changeEmitter.fire();
     return terminal;
   }
@@ -88,13 +105,19 @@ export class ProxyManager implements vscode.Disposable {
 
   showTerminal(proxy: RunningProxy): void {
     const name = proxyTaskName(proxy.definition);
-    vscode.window.terminals.find((t) => t.name.includes(name))?.show();
+    vscode.window.terminals.find((t) => t.name === name)?.show();
   }
 
   dispose(): void {
     for (const proxy of this.list()) proxy.terminal.killNow();
     this.statusBar.dispose();
     this.changeEmitter.dispose();
+  }
+
+  private async remember(pgid: number, running: boolean): Promise<void> {
+    if (!this.record) return;
+    const others = this.record.get().filter((p) => p !== pgid);
+    await this.record.set(running ? [...others, pgid] : others);
   }
 
   private updateStatusBar(): void {

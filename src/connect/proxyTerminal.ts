@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { shellQuote } from '../shellQuote';
 import { checkNodes, type NodesCheck } from './kubectlNodes';
 import { ProxyProcess } from './proxyProcess';
-import { proxyArgs, type AzureLocalTaskDefinition } from './taskDefinition';
+import { nodesArgs, proxyArgs, type AzureLocalTaskDefinition } from './taskDefinition';
 
 export interface ProxyTerminalOptions {
   definition: AzureLocalTaskDefinition;
@@ -16,21 +16,35 @@ export interface ProxyTerminalOptions {
   checkNodesWhenReady: boolean;
   onReady?(terminal: ProxyTerminal): void;
   onNodes?(terminal: ProxyTerminal, check: NodesCheck): void;
+  onStarted?(terminal: ProxyTerminal, pid: number): void;
   onClosed?(terminal: ProxyTerminal): void;
 }
 
-/** The Connect task's terminal: az's output as it comes, then kubectl's; closing it ends the whole process group. */
+/**
+ * The Connect task's terminal: az's output as it comes, then kubectl's; closing it ends the whole process group.
+ * `whenReady` and `firstNodesCheck` always settle: they reject when the proxy ends first.
+ */
 export class ProxyTerminal implements vscode.Pseudoterminal {
   private readonly writeEmitter = new vscode.EventEmitter<string>();
   private readonly closeEmitter = new vscode.EventEmitter<number>();
   readonly onDidWrite = this.writeEmitter.event;
   readonly onDidClose = this.closeEmitter.event;
-  /** Everything written, for the status bar's "what happened" and for tests. */
+  /** Everything written, for error messages and tests. */
   transcript = '';
+  readonly whenReady: Promise<void>;
+  readonly firstNodesCheck: Promise<NodesCheck>;
+  private settleReady!: { resolve(): void; reject(error: Error): void };
+  private settleNodes!: { resolve(check: NodesCheck): void; reject(error: Error): void };
   private process?: ProxyProcess;
   private closed = false;
 
-  constructor(readonly options: ProxyTerminalOptions) {}
+  constructor(readonly options: ProxyTerminalOptions) {
+    this.whenReady = new Promise((resolve, reject) => (this.settleReady = { resolve, reject }));
+    this.firstNodesCheck = new Promise((resolve, reject) => (this.settleNodes = { resolve, reject }));
+    // Nobody may be listening (a tasks.json proxy): never an unhandled rejection.
+    this.whenReady.catch(() => undefined);
+    this.firstNodesCheck.catch(() => undefined);
+  }
 
   get ready(): boolean {
     return !!this.process?.ready;
@@ -41,20 +55,27 @@ export class ProxyTerminal implements vscode.Pseudoterminal {
   }
 
   open(): void {
+    if (this.closed) return;
     const { definition, az, port, kubeconfig } = this.options;
-    // The proxy writes the kubeconfig; its folder is private to the user.
-    fs.mkdirSync(path.dirname(kubeconfig), { recursive: true, mode: 0o700 });
-    const args = proxyArgs(definition, port, kubeconfig);
-    this.print(`\x1b[2m> ${[az, ...args].map(shellQuote).join(' ')}\x1b[0m\n`);
-    this.process = new ProxyProcess(az, args, {
-      output: (text) => this.print(text),
-      ready: () => void this.onReady(),
-      exit: (code, signal) => {
-        this.print(`\n\x1b[2maz exited (${signal ?? `code ${code}`}).\x1b[0m\n`);
-        void this.finish(code ?? 1);
-      },
-    });
-    this.process.start();
+    try {
+      // A private folder for the kubeconfig (az creates the file itself, 0600, and merges into it when it exists).
+      fs.mkdirSync(path.dirname(kubeconfig), { recursive: true, mode: 0o700 });
+      const args = proxyArgs(definition, port, kubeconfig);
+      this.print(`\x1b[2m> ${[az, ...args].map(shellQuote).join(' ')}\x1b[0m\n`);
+      this.process = new ProxyProcess(az, args, {
+        output: (text) => this.print(text),
+        ready: () => void this.onReady(),
+        exit: (code, signal) => {
+          this.print(`\n\x1b[2maz exited (${signal ?? `code ${code}`}).\x1b[0m\n`);
+          void this.finish(code ?? 1);
+        },
+      });
+      this.process.start();
+      if (this.process.pid) this.options.onStarted?.(this, this.process.pid);
+    } catch (error) {
+      this.print(`\x1b[31m${(error as Error).message}\x1b[0m\n`);
+      void this.finish(1);
+    }
   }
 
   /** Ctrl+C in the terminal stops the proxy, as it would in a shell. */
@@ -69,10 +90,11 @@ export class ProxyTerminal implements vscode.Pseudoterminal {
   /** Runs `kubectl get node -A` through the proxy and writes its output here. */
   async checkNodes(): Promise<NodesCheck> {
     const { kubectl, kubeconfig } = this.options;
-    this.print(`\n\x1b[2m> ${[kubectl, 'get', 'node', '-A', '--kubeconfig', kubeconfig].map(shellQuote).join(' ')}\x1b[0m\n`);
+    this.print(`\n\x1b[2m> ${[kubectl, ...nodesArgs(kubeconfig)].map(shellQuote).join(' ')}\x1b[0m\n`);
     const check = await checkNodes(kubectl, kubeconfig);
     this.print(check.output);
     this.print(`\x1b[1m${check.summary}\x1b[0m\n`);
+    this.settleNodes.resolve(check);
     this.options.onNodes?.(this, check);
     return check;
   }
@@ -81,6 +103,9 @@ export class ProxyTerminal implements vscode.Pseudoterminal {
   async finish(exitCode: number): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    const ended = new Error(`az connectedk8s proxy for ${this.options.definition.cluster} ended${this.lastWords()}`);
+    this.settleReady.reject(ended);
+    this.settleNodes.reject(ended);
     await this.process?.stop();
     this.options.onClosed?.(this);
     this.closeEmitter.fire(exitCode);
@@ -93,8 +118,15 @@ export class ProxyTerminal implements vscode.Pseudoterminal {
   private async onReady(): Promise<void> {
     // az writes the kubeconfig with its own mode; it holds credentials, so it is the user's alone.
     await fs.promises.chmod(this.options.kubeconfig, 0o600).catch(() => undefined);
+    this.settleReady.resolve();
     this.options.onReady?.(this);
     if (this.options.checkNodesWhenReady) await this.checkNodes();
+  }
+
+  /** The last lines az printed (not our echoed commands), for the error when it ends before it is ready. */
+  private lastWords(): string {
+    const said = this.transcript.split(/\r?\n/).filter((line) => line.trim() && !line.startsWith('\x1b[2m')).slice(-3).join(' ');
+    return said ? `: ${said}` : '.';
   }
 
   private print(text: string): void {

@@ -214,10 +214,11 @@ suite('connect', () => {
     assert.strictEqual(execFileSync('kubectl', ['config', 'current-context', '--kubeconfig', target], { encoding: 'utf8' }).trim(), 'aks-seattle-prod01-clusterUser', 'the current context is unchanged');
   });
 
-  test('Connect and Check Prerequisites refuse to run in Restricted Mode (declared in package.json)', async () => {
+  test('what runs is not a workspace\'s choice: machine settings, and Connect needs a trusted workspace', async () => {
     const pkg = vscode.extensions.getExtension('azure-local-tools.azure-local-tools')!.packageJSON;
-    const restricted: string[] = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
-    assert.deepStrictEqual(restricted.sort(), ['azureLocal.azPath', 'azureLocal.kubeconfigFolder', 'azureLocal.kubectlPath']);
+    for (const key of ['azureLocal.azPath', 'azureLocal.kubectlPath', 'azureLocal.kubeconfigFolder']) {
+      assert.strictEqual(pkg.contributes.configuration.properties[key].scope, 'machine', key);
+    }
     const connectCommand = pkg.contributes.commands.find((c: { command: string }) => c.command === 'azureLocal.connect');
     assert.strictEqual(connectCommand.enablement, 'isWorkspaceTrusted');
     assert.strictEqual(vscode.workspace.isTrusted, true, 'the bench trusts its workspace; the refusal itself is in requireTrustedWorkspace');

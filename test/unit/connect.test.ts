@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { incomingContextName, kubeconfigConflicts, mergeKubeconfigs, type Kubeconfig } from '../../src/connect/kubeconfigMerge';
 import { describeNodeSummary, summarizeNodeTable } from '../../src/connect/nodeSummary';
 import { findProxyPort } from '../../src/connect/ports';
-import { checkPrerequisites } from '../../src/connect/prerequisites';
+import { runPrerequisiteChecks as checkPrerequisites } from '../../src/connect/prerequisites';
 import type { ToolResult } from '../../src/connect/processes';
 import { kubeconfigFolder, kubeconfigPathFor, proxyArgs, TASK_TYPE } from '../../src/connect/taskDefinition';
 

@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { spawn } from 'node:child_process';
 import { groupAlive, ProxyProcess } from '../../src/connect/proxyProcess';
+import { endStaleProxies } from '../../src/connect/staleProxies';
 import { proxyArgs, TASK_TYPE } from '../../src/connect/taskDefinition';
 
 const AZ = path.resolve(__dirname, '../../../test/az/az');
@@ -57,5 +59,32 @@ describe('ProxyProcess', () => {
     assert.deepEqual(liveMembers(pgid), []);
     assert.ok(events.includes('exit'));
     assert.equal(typeof groupAlive(pgid), 'boolean');
+  });
+});
+
+describe('proxies left by a crashed window', () => {
+  it('ends recorded groups whose leader is still an az proxy, and leaves any other process alone', async () => {
+    const port = 40000 + Math.floor(Math.random() * 9000) * 2 + 1;
+    const az = spawn(AZ, ['connectedk8s', 'proxy', '--name', 'left', '--resource-group', 'rg', '--port', String(port), '--file', path.join(work, 'left.yaml')], {
+      detached: true,
+      stdio: 'ignore',
+      env: { ...process.env, AZ_STANDIN_READY_DELAY_MS: '100' },
+    });
+    const other = spawn('sleep', ['30'], { detached: true, stdio: 'ignore' });
+    try {
+      for (let i = 0; i < 50 && !liveMembers(az.pid!).some((a) => a.startsWith('arcProxy_')); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(await endStaleProxies([az.pid!, other.pid!]), [az.pid]);
+      for (let i = 0; i < 50 && liveMembers(az.pid!).length; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(liveMembers(az.pid!), []);
+      assert.ok(liveMembers(other.pid!).length, 'a process that is not a proxy is not touched');
+    } finally {
+      for (const pid of [az.pid!, other.pid!]) {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // gone
+        }
+      }
+    }
   });
 });
