@@ -301,6 +301,8 @@ suite('create cluster', () => {
     assert.match(prompter.messages[0].message, /^Microsoft\.HybridContainerService is not registered in "Contoso Edge Dev\/Test"\./);
     const posts = await armPaths('POST');
     assert.ok(posts.some((p) => p.includes('/providers/Microsoft.HybridContainerService/register')), posts.join('\n'));
+    const review = prompter.picks.find((p) => p.placeholder.startsWith('Create AKS Arc cluster'))!;
+    assert.strictEqual(review.items.find((i) => i.label === 'Registered')?.description, 'Microsoft.HybridContainerService in this subscription');
     const puts = await armPaths('PUT');
     const dev = '/subscriptions/9d8e7f6a-5b4c-4d3e-8f2a-1b0c9d8e7f02';
     assert.ok(puts.some((p) => p.toLowerCase().startsWith(`${dev}/resourcegroups/rg-aks-dev?`)), puts.join('\n'));

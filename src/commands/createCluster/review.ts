@@ -33,6 +33,9 @@ export function reviewLines(context: CreateClusterContext): ReviewLine[] {
       value: `${context.enableAzureRbac ? 'Azure RBAC' : 'Kubernetes RBAC'} · admin groups: ${context.adminGroupObjectIds?.join(', ') || 'none'}${context.tenantId ? ` · tenant ${context.tenantId}` : ''}`,
     },
   ];
+  if (context.registeredProviders?.length) {
+    lines.push({ label: '$(check) Registered', value: `${context.registeredProviders.join(', ')} in this subscription` });
+  }
   if (!context.adminGroupObjectIds?.length) {
     lines.push({ label: '$(warning) No admin group', value: 'you will not be able to use kubectl on this cluster until someone grants you access' });
   }

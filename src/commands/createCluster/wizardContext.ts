@@ -2,12 +2,8 @@ import type { ArmClient } from '../../azure/armClient';
 import type { CustomLocation, LogicalNetwork, Subscription } from '../../azure/models';
 import type { ClusterSpec } from './clusterSpec';
 
-/** Answers remembered per workspace, offered first the next time. */
-export interface WizardDefaults {
-  subscriptionId?: string;
-  resourceGroup?: string;
-  customLocationId?: string;
-  logicalNetworkId?: string;
+/** Answers that are plain values: the wizard's context holds them, and the workspace remembers them as they are. */
+export interface PlainAnswers {
   kubernetesVersion?: string;
   controlPlaneCount?: 1 | 3 | 5;
   controlPlaneVmSize?: string;
@@ -15,16 +11,24 @@ export interface WizardDefaults {
   nodePoolCount?: number;
   nodePoolVmSize?: string;
   nodePoolOsSku?: ClusterSpec['nodePool']['osSku'];
-  sshPublicKeyPath?: string;
   adminGroupObjectIds?: string[];
   enableAzureRbac?: boolean;
+}
+
+/** Answers remembered per workspace, offered first the next time (resources by id, the key by its file). */
+export interface WizardDefaults extends PlainAnswers {
+  subscriptionId?: string;
+  resourceGroup?: string;
+  customLocationId?: string;
+  logicalNetworkId?: string;
+  sshPublicKeyPath?: string;
 }
 
 /** Where the SSH public key came from, for the review and the final message. */
 export type SshKeySource = { kind: 'file'; path: string } | { kind: 'pasted' } | { kind: 'generated'; privateKeyPath: string; publicKeyPath: string };
 
 /** Everything the create-cluster wizard knows so far. Steps fill it in order; Back keeps answers as defaults. */
-export interface CreateClusterContext {
+export interface CreateClusterContext extends PlainAnswers {
   readonly client: ArmClient;
   /** The signed-in tenant, when known (shown in the review; sent as aadProfile.tenantID). */
   readonly tenantId?: string;
@@ -46,17 +50,8 @@ export interface CreateClusterContext {
   customLocation?: CustomLocation;
   logicalNetwork?: LogicalNetwork;
   controlPlaneIp?: string;
-  kubernetesVersion?: string;
-  controlPlaneCount?: 1 | 3 | 5;
-  controlPlaneVmSize?: string;
-  nodePoolName?: string;
-  nodePoolCount?: number;
-  nodePoolVmSize?: string;
-  nodePoolOsSku?: ClusterSpec['nodePool']['osSku'];
   sshPublicKey?: string;
   sshKeySource?: SshKeySource;
-  adminGroupObjectIds?: string[];
-  enableAzureRbac?: boolean;
   /** Catalogs already read in this wizard, by custom location id and catalog. */
   catalogs?: Map<string, unknown>;
   /** The review's decision. */
