@@ -14,7 +14,7 @@ import { selectSubscriptions } from './commands/selectSubscriptions';
 import { PROPERTIES_SCHEME, ResourcePropertiesProvider, showProperties } from './commands/showProperties';
 import { signIn } from './commands/signIn';
 import { ProxyManager } from './connect/proxyManager';
-import { endStaleProxies } from './connect/staleProxies';
+import { endStaleProxies, orphaned, type ProxyGroup } from './connect/staleProxies';
 import { TASK_TYPE } from './connect/taskDefinition';
 import { AzureLocalTaskProvider } from './connect/taskProvider';
 import { settings } from './settings';
@@ -63,14 +63,17 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
   const vscodePrompter = new VSCodePrompter();
   let testOverrides: TestOverrides | undefined;
   const prompter = () => testOverrides?.prompter ?? vscodePrompter;
-  proxies = new ProxyManager({
-    get: () => context.globalState.get<number[]>(PROXY_GROUPS_KEY, []),
-    set: (pgids) => context.globalState.update(PROXY_GROUPS_KEY, pgids),
-  });
+  const proxyGroups = {
+    get: () => context.globalState.get<ProxyGroup[]>(PROXY_GROUPS_KEY, []),
+    set: (groups: ProxyGroup[]) => context.globalState.update(PROXY_GROUPS_KEY, groups),
+  };
+  proxies = new ProxyManager(proxyGroups);
   // Proxies of a window whose extension host died without deactivate() still hold their ports: end them.
-  void endStaleProxies(context.globalState.get<number[]>(PROXY_GROUPS_KEY, [])).then((ended) => {
-    if (ended.length) log.info(`Ended ${ended.length} proxy process group(s) left by an earlier window: ${ended.join(', ')}`);
-    return context.globalState.update(PROXY_GROUPS_KEY, []);
+  const leftBehind = orphaned(proxyGroups.get());
+  void endStaleProxies(leftBehind).then((ended) => {
+    if (ended.length) log.info(`Ended ${ended.length} proxy process group(s) left by an earlier window: ${ended.map((g) => g.pgid).join(', ')}`);
+    const forgotten = new Set(leftBehind.map((group) => `${group.pgid}:${group.owner}`));
+    return proxyGroups.set(proxyGroups.get().filter((group) => !forgotten.has(`${group.pgid}:${group.owner}`)));
   });
   const tasks = new AzureLocalTaskProvider(session, proxies);
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { NodesCheck } from './kubectlNodes';
 import { ProxyTerminal } from './proxyTerminal';
+import type { ProxyGroup } from './staleProxies';
 import { proxyKey, TASK_TYPE, type AzureLocalTaskDefinition } from './taskDefinition';
 
 export interface RunningProxy {
@@ -23,8 +24,8 @@ export interface StartProxyOptions {
 
 /** Where the process groups of running proxies are remembered, so that a crashed window's proxies are ended later. */
 export interface ProxyGroupRecord {
-  get(): number[];
-  set(pgids: number[]): Thenable<void> | Promise<void>;
+  get(): ProxyGroup[];
+  set(groups: ProxyGroup[]): Thenable<void> | Promise<void>;
 }
 
 /** The proxies this window runs (one per cluster), their tasks, and the status-bar item that lists them. */
@@ -116,8 +117,8 @@ export class ProxyManager implements vscode.Disposable {
 
   private async remember(pgid: number, running: boolean): Promise<void> {
     if (!this.record) return;
-    const others = this.record.get().filter((p) => p !== pgid);
-    await this.record.set(running ? [...others, pgid] : others);
+    const others = this.record.get().filter((group) => group.pgid !== pgid);
+    await this.record.set(running ? [...others, { pgid, owner: process.pid }] : others);
   }
 
   private updateStatusBar(): void {

@@ -63,7 +63,7 @@ describe('ProxyProcess', () => {
 });
 
 describe('proxies left by a crashed window', () => {
-  it('ends recorded groups whose leader is still an az proxy, and leaves any other process alone', async () => {
+  it('ends recorded groups of a gone window whose leader is still an az proxy; another window\'s proxy and other processes are left alone', async () => {
     const port = 40000 + Math.floor(Math.random() * 9000) * 2 + 1;
     const az = spawn(AZ, ['connectedk8s', 'proxy', '--name', 'left', '--resource-group', 'rg', '--port', String(port), '--file', path.join(work, 'left.yaml')], {
       detached: true,
@@ -73,7 +73,13 @@ describe('proxies left by a crashed window', () => {
     const other = spawn('sleep', ['30'], { detached: true, stdio: 'ignore' });
     try {
       for (let i = 0; i < 50 && !liveMembers(az.pid!).some((a) => a.startsWith('arcProxy_')); i++) await new Promise((r) => setTimeout(r, 100));
-      assert.deepEqual(await endStaleProxies([az.pid!, other.pid!]), [az.pid]);
+      const exited = spawn('true');
+      await new Promise((r) => exited.once('exit', r));
+      const gone = exited.pid!;
+      // A live owner (this process standing in for another window) keeps its proxy.
+      assert.deepEqual(await endStaleProxies([{ pgid: az.pid!, owner: process.pid }]), []);
+      assert.ok(liveMembers(az.pid!).length);
+      assert.deepEqual(await endStaleProxies([{ pgid: az.pid!, owner: gone }, { pgid: other.pid!, owner: gone }]), [{ pgid: az.pid, owner: gone }]);
       for (let i = 0; i < 50 && liveMembers(az.pid!).length; i++) await new Promise((r) => setTimeout(r, 100));
       assert.deepEqual(liveMembers(az.pid!), []);
       assert.ok(liveMembers(other.pid!).length, 'a process that is not a proxy is not touched');
