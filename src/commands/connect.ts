@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
-import type { ClusterOrigin } from './pickCluster';
 import { parseResourceId } from '../azure/resourceId';
 import { listSubscriptions } from '../azure/subscriptions';
 import type { NodesCheck } from '../connect/kubectlNodes';
@@ -10,7 +9,7 @@ import { kubeconfigFolder, kubeconfigPathFor, TASK_TYPE, type AzureLocalTaskDefi
 import type { AzureLocalTaskProvider } from '../connect/taskProvider';
 import { settings } from '../settings';
 import { PrerequisitesError, requireTrustedWorkspace } from './checkPrerequisites';
-import { pickCluster } from './pickCluster';
+import { pickCluster, type ClusterOrigin } from './pickCluster';
 import { abortSignalFor } from './selectSubscriptions';
 
 export interface ConnectDependencies {
