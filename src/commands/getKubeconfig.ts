@@ -1,5 +1,4 @@
 import type { AzureSession } from '../auth/azureSession';
-import type { ClusterOrigin } from './pickCluster';
 import { getClusterKubeconfig } from '../azure/provisionedClusters';
 import { parseResourceId } from '../azure/resourceId';
 import { applyMerge, planMerge, writePrivateFile } from '../connect/kubeconfigFiles';
@@ -9,7 +8,7 @@ import { kubeconfigFolder, kubeconfigPathFor } from '../connect/taskDefinition';
 import { settings } from '../settings';
 import type { Prompter } from '../wizard/prompter';
 import { requireTrustedWorkspace } from './checkPrerequisites';
-import { pickCluster } from './pickCluster';
+import { pickCluster, type ClusterOrigin } from './pickCluster';
 
 const MERGE = 'Merge into kubeconfig';
 const OVERWRITE = 'Overwrite';
