@@ -1,19 +1,14 @@
 import * as vscode from 'vscode';
 import { ArmError, describeArmError } from './azure/armError';
 import { isCancellationError } from './cancellation';
-import { FailureWithOutcome } from './outcome';
+import { errorSummary, FailureWithOutcome } from './outcome';
 
 /** Cancelling is an answer, not a failure: it is never shown as an error. */
 export function isCancellation(error: unknown): boolean {
   return isCancellationError(error) || error instanceof vscode.CancellationError;
 }
 
-/** The short form for a notification or a tree item: ARM's code and message, or the error's message. */
-export function errorSummary(error: unknown): string {
-  if (error instanceof FailureWithOutcome) return `${errorSummary(error.failure)} ${error.outcome}`;
-  if (error instanceof ArmError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
-}
+export { errorSummary };
 
 /**
  * The one place errors are shown: a notification with ARM's code and message, the whole story (details,

@@ -1,3 +1,5 @@
+import { ArmError } from './azure/armError';
+
 /**
  * A failure together with what it left behind ("Deleted the connected cluster; nothing remains in Azure."). Shown by
  * the one error presenter as the cause's summary followed by the outcome; telemetry reports the cause's code.
@@ -10,4 +12,11 @@ export class FailureWithOutcome extends Error {
   ) {
     super(outcome);
   }
+}
+
+/** The short form for a notification, a tree item or a log line: ARM's code and message, or the error's message. */
+export function errorSummary(error: unknown): string {
+  if (error instanceof FailureWithOutcome) return `${errorSummary(error.failure)} ${error.outcome}`;
+  if (error instanceof ArmError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
 }

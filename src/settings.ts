@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CloudSettings, CustomCloudEnvironment } from './auth/clouds';
+import { kubeconfigFolder } from './connect/taskDefinition';
 
 export const SECTION = 'azureLocal';
 
@@ -38,9 +39,9 @@ export const settings = {
   kubectlPath(): string {
     return config().get<string>('kubectlPath')?.trim() || 'kubectl';
   },
-  /** Where per-cluster kubeconfigs are written; empty means ~/.kube/azure-local. */
-  kubeconfigFolder(): string | undefined {
-    return config().get<string>('kubeconfigFolder')?.trim() || undefined;
+  /** Where per-cluster kubeconfigs are written: the setting with `~` expanded, or ~/.kube/azure-local. */
+  kubeconfigFolder(): string {
+    return kubeconfigFolder(config().get<string>('kubeconfigFolder'));
   },
   /** True when a change to these settings changes which cloud, credential or subscriptions are used. */
   affectsSession(event: vscode.ConfigurationChangeEvent): boolean {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { runPrerequisiteChecks, type PrerequisiteReport, type PrerequisiteResult } from '../connect/prerequisites';
 import type { ProxyManager } from '../connect/proxyManager';
 import { settings } from '../settings';
-import { abortSignalFor } from './selectSubscriptions';
+import { abortSignalFor } from '../cancellation';
 
 /** Connect stops here, naming what is missing and the command that fixes it. */
 export class PrerequisitesError extends Error {

@@ -5,12 +5,12 @@ import { listSubscriptions } from '../azure/subscriptions';
 import type { NodesCheck } from '../connect/kubectlNodes';
 import { runPrerequisiteChecks } from '../connect/prerequisites';
 import type { ProxyManager, RunningProxy } from '../connect/proxyManager';
-import { kubeconfigFolder, kubeconfigPathFor, TASK_TYPE, type AzureLocalTaskDefinition } from '../connect/taskDefinition';
+import { kubeconfigPathFor, TASK_TYPE, type AzureLocalTaskDefinition } from '../connect/taskDefinition';
 import type { AzureLocalTaskProvider } from '../connect/taskProvider';
 import { settings } from '../settings';
 import { PrerequisitesError, requireTrustedWorkspace } from './checkPrerequisites';
 import { pickCluster, type ClusterOrigin } from './pickCluster';
-import { abortSignalFor } from './selectSubscriptions';
+import { abortSignalFor } from '../cancellation';
 
 export interface ConnectDependencies {
   session: AzureSession;
@@ -73,7 +73,7 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
   const failures = report.results.filter((r) => !r.ok);
   if (failures.length) throw new PrerequisitesError(failures);
 
-  const kubeconfig = kubeconfigPathFor(kubeconfigFolder(settings.kubeconfigFolder()), definition);
+  const kubeconfig = kubeconfigPathFor(settings.kubeconfigFolder(), definition);
   const task = deps.tasks.task(definition, vscode.TaskScope.Workspace, {
     az: report.az,
     kubectl: report.kubectl,
@@ -87,7 +87,7 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
   const proxy = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Starting az connectedk8s proxy for ${cluster.name}…`, cancellable: true },
     async (_progress, token) => {
-      const cancelled = new Promise<never>((_resolve, reject) => token.onCancellationRequested(() => reject(new vscode.CancellationError())));
+      const cancelled = rejectWhenCancelled(token);
       try {
         const registered = await Promise.race([deps.manager.whenRegistered(definition), cancelled]);
         deps.manager.attachExecution(definition, execution);
@@ -110,8 +110,13 @@ async function untilReady(proxy: RunningProxy, cluster: string): Promise<void> {
   if (proxy.terminal.ready) return;
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Waiting for the proxy of ${cluster}…`, cancellable: true },
-    (_progress, token) => Promise.race([proxy.terminal.whenReady, new Promise<never>((_r, reject) => token.onCancellationRequested(() => reject(new vscode.CancellationError())))]),
+    (_progress, token) => Promise.race([proxy.terminal.whenReady, rejectWhenCancelled(token)]),
   );
+}
+
+/** For Promise.race: settles only by rejecting, when the user presses Cancel on the progress notification. */
+function rejectWhenCancelled(token: vscode.CancellationToken): Promise<never> {
+  return new Promise((_resolve, reject) => token.onCancellationRequested(() => reject(new vscode.CancellationError())));
 }
 
 function announce(manager: ProxyManager, proxy: RunningProxy, check: NodesCheck): void {

@@ -4,7 +4,7 @@ import { parseResourceId } from '../azure/resourceId';
 import { applyMerge, planMerge, writePrivateFile } from '../connect/kubeconfigFiles';
 import type { ConflictChoice } from '../connect/kubeconfigMerge';
 import { resolveExecutable } from '../connect/processes';
-import { kubeconfigFolder, kubeconfigPathFor } from '../connect/taskDefinition';
+import { kubeconfigPathFor } from '../connect/taskDefinition';
 import { settings } from '../settings';
 import type { Prompter } from '../wizard/prompter';
 import { requireTrustedWorkspace } from './checkPrerequisites';
@@ -30,7 +30,7 @@ export async function getKubeconfig(session: AzureSession, prompter: Prompter, k
   const yaml = await prompter.withProgress(`Getting the ${kind} kubeconfig of ${cluster.name}…`, (report, signal) =>
     getClusterKubeconfig(session.client, cluster.id, kind, { signal, onStatus: report }),
   );
-  const file = kubeconfigPathFor(kubeconfigFolder(settings.kubeconfigFolder()), { subscription: id.subscriptionId, resourceGroup: id.resourceGroup ?? '', cluster: cluster.name }, kind);
+  const file = kubeconfigPathFor(settings.kubeconfigFolder(), { subscription: id.subscriptionId, resourceGroup: id.resourceGroup ?? '', cluster: cluster.name }, kind);
   await writePrivateFile(file, yaml);
 
   const merge = await prompter.ask(`Saved the ${kind} kubeconfig of ${cluster.name} to ${file} (readable only by you).`, { severity: 'info' }, MERGE);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
 import { listSubscriptions } from '../azure/subscriptions';
+import { abortSignalFor } from '../cancellation';
 import { settings } from '../settings';
 
 /** A multi-select of the account's subscriptions; the choice is remembered in the user's settings. */
@@ -23,12 +24,4 @@ export async function selectSubscriptions(session: AzureSession): Promise<void> 
   if (picks.length === 0) throw new Error('Select at least one subscription (no subscriptions were changed).');
   // Everything picked is stored as "all", so subscriptions added later show up too.
   await settings.setSelectedSubscriptions(picks.length === items.length ? [] : picks.map((p) => p.id));
-}
-
-/** Bridges a VS Code cancellation token to the AbortSignal the Azure SDK pipeline takes. */
-export function abortSignalFor(token: vscode.CancellationToken): AbortSignal {
-  const controller = new AbortController();
-  if (token.isCancellationRequested) controller.abort();
-  else token.onCancellationRequested(() => controller.abort());
-  return controller.signal;
 }

@@ -1,3 +1,4 @@
+import { shellQuote } from '../shellQuote';
 import { runTool } from './processes';
 import { nodesArgs } from './taskDefinition';
 import { describeNodeSummary, summarizeNodeTable } from './nodeSummary';
@@ -17,4 +18,13 @@ export async function checkNodes(kubectlPath: string, kubeconfig: string): Promi
   if (result.code !== 0) return { ok: false, output, summary: `kubectl failed: ${result.stderr.trim().split('\n')[0] || `exit code ${result.code}`}` };
   const summary = summarizeNodeTable(result.stdout);
   return summary ? { ok: true, output, summary: describeNodeSummary(summary) } : { ok: false, output, summary: 'kubectl listed no nodes' };
+}
+
+/** The check as a terminal shows it: the command (dimmed), kubectl's output, then the summary (bold). */
+export async function printNodesCheck(kubectlPath: string, kubeconfig: string, print: (text: string) => void): Promise<NodesCheck> {
+  print(`\x1b[2m> ${[kubectlPath, ...nodesArgs(kubeconfig)].map(shellQuote).join(' ')}\x1b[0m\n`);
+  const check = await checkNodes(kubectlPath, kubeconfig);
+  print(check.output);
+  print(`\x1b[1m${check.summary}\x1b[0m\n`);
+  return check;
 }

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
 import { shellQuote } from '../shellQuote';
-import { checkNodes, type NodesCheck } from './kubectlNodes';
+import { printNodesCheck, type NodesCheck } from './kubectlNodes';
 import { ProxyProcess } from './proxyProcess';
-import { nodesArgs, proxyArgs, type AzureLocalTaskDefinition } from './taskDefinition';
+import { proxyArgs, type AzureLocalTaskDefinition } from './taskDefinition';
+import { TextTerminal } from './textTerminal';
 
 export interface ProxyTerminalOptions {
   definition: AzureLocalTaskDefinition;
@@ -24,11 +24,7 @@ export interface ProxyTerminalOptions {
  * The Connect task's terminal: az's output as it comes, then kubectl's; closing it ends the whole process group.
  * `whenReady` and `firstNodesCheck` always settle: they reject when the proxy ends first.
  */
-export class ProxyTerminal implements vscode.Pseudoterminal {
-  private readonly writeEmitter = new vscode.EventEmitter<string>();
-  private readonly closeEmitter = new vscode.EventEmitter<number>();
-  readonly onDidWrite = this.writeEmitter.event;
-  readonly onDidClose = this.closeEmitter.event;
+export class ProxyTerminal extends TextTerminal {
   /** Everything written, for error messages and tests. */
   transcript = '';
   readonly whenReady: Promise<void>;
@@ -39,6 +35,7 @@ export class ProxyTerminal implements vscode.Pseudoterminal {
   private closed = false;
 
   constructor(readonly options: ProxyTerminalOptions) {
+    super();
     this.whenReady = new Promise((resolve, reject) => (this.settleReady = { resolve, reject }));
     this.firstNodesCheck = new Promise((resolve, reject) => (this.settleNodes = { resolve, reject }));
     // Nobody may be listening (a tasks.json proxy): never an unhandled rejection.
@@ -83,17 +80,14 @@ export class ProxyTerminal implements vscode.Pseudoterminal {
     if (data === '\x03') void this.finish(0);
   }
 
-  close(): void {
+  override close(): void {
     void this.finish(0);
   }
 
   /** Runs `kubectl get node -A` through the proxy and writes its output here. */
   async checkNodes(): Promise<NodesCheck> {
-    const { kubectl, kubeconfig } = this.options;
-    this.print(`\n\x1b[2m> ${[kubectl, ...nodesArgs(kubeconfig)].map(shellQuote).join(' ')}\x1b[0m\n`);
-    const check = await checkNodes(kubectl, kubeconfig);
-    this.print(check.output);
-    this.print(`\x1b[1m${check.summary}\x1b[0m\n`);
+    this.print('\n');
+    const check = await printNodesCheck(this.options.kubectl, this.options.kubeconfig, (text) => this.print(text));
     this.settleNodes.resolve(check);
     this.options.onNodes?.(this, check);
     return check;
@@ -108,7 +102,7 @@ export class ProxyTerminal implements vscode.Pseudoterminal {
     this.settleNodes.reject(ended);
     await this.process?.stop();
     this.options.onClosed?.(this);
-    this.closeEmitter.fire(exitCode);
+    this.exit(exitCode);
   }
 
   killNow(): void {
@@ -129,9 +123,9 @@ export class ProxyTerminal implements vscode.Pseudoterminal {
     return said ? `: ${said}` : '.';
   }
 
-  private print(text: string): void {
+  protected override print(text: string): void {
     this.transcript += text;
-    this.writeEmitter.fire(text.replace(/\r?\n/g, '\r\n'));
+    super.print(text);
   }
 }
 

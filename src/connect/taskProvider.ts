@@ -5,10 +5,11 @@ import { parseResourceId } from '../azure/resourceId';
 import { filterSubscriptions, listSubscriptions } from '../azure/subscriptions';
 import { settings } from '../settings';
 import { NodesTerminal } from './nodesTerminal';
+import { MessageTerminal } from './textTerminal';
 import { findProxyPort } from './ports';
 import { resolveExecutable } from './processes';
 import { isAzureLocalTask, proxyTaskName, type ProxyManager, type StartProxyOptions } from './proxyManager';
-import { kubeconfigFolder, kubeconfigPathFor, TASK_TYPE, type AzureLocalTaskDefinition } from './taskDefinition';
+import { kubeconfigPathFor, TASK_TYPE, type AzureLocalTaskDefinition } from './taskDefinition';
 
 export const PROXY_PROBLEM_MATCHER = '$azure-local-proxy';
 
@@ -52,7 +53,7 @@ export class AzureLocalTaskProvider implements vscode.TaskProvider {
   private async terminalFor(definition: AzureLocalTaskDefinition, options: Partial<StartProxyOptions> = {}): Promise<vscode.Pseudoterminal> {
     const az = options.az ?? resolveExecutable(settings.azPath());
     const kubectl = options.kubectl ?? resolveExecutable(settings.kubectlPath());
-    const kubeconfig = options.kubeconfig ?? definition.kubeconfig ?? kubeconfigPathFor(kubeconfigFolder(settings.kubeconfigFolder()), definition);
+    const kubeconfig = options.kubeconfig ?? definition.kubeconfig ?? kubeconfigPathFor(settings.kubeconfigFolder(), definition);
     if (!kubectl) return new MessageTerminal(`kubectl not found ("${settings.kubectlPath()}"). Install it (az aks install-cli) or set azureLocal.kubectlPath.`);
     if (definition.action === 'nodes') return new NodesTerminal(kubectl, kubeconfig);
     if (!az) return new MessageTerminal(`The Azure CLI was not found ("${settings.azPath()}"). Install it (https://aka.ms/installazurecli) or set azureLocal.azPath.`);
@@ -60,21 +61,4 @@ export class AzureLocalTaskProvider implements vscode.TaskProvider {
     if (!port) return new MessageTerminal('No free pair of proxy ports from 47011: stop other `az connectedk8s proxy` processes.');
     return this.manager.createTerminal(definition, { az, kubectl, port, kubeconfig, checkNodesWhenReady: options.checkNodesWhenReady ?? false, onNodes: options.onNodes });
   }
-}
-
-/** A task that cannot start says why (and how to fix it) in its terminal, and fails. */
-class MessageTerminal implements vscode.Pseudoterminal {
-  private readonly writeEmitter = new vscode.EventEmitter<string>();
-  private readonly closeEmitter = new vscode.EventEmitter<number>();
-  readonly onDidWrite = this.writeEmitter.event;
-  readonly onDidClose = this.closeEmitter.event;
-
-  constructor(private readonly message: string) {}
-
-  open(): void {
-    this.writeEmitter.fire(`\x1b[31m${this.message}\x1b[0m\r\n`);
-    this.closeEmitter.fire(1);
-  }
-
-  close(): void {}
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { OperationCancelledError } from '../azure/lro';
+import { abortSignalFor } from '../cancellation';
 import { GoBackError, type AskOptions, type InputOptions, type PickItem, type PickOptions, type Prompter, type StepPosition } from './prompter';
 
 /** Typing pauses this long before an async check (a GET per keystroke would be rude to ARM). */
@@ -139,11 +140,9 @@ export class VSCodePrompter implements Prompter {
 
   withProgress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T> {
     return Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-        const controller = new AbortController();
-        token.onCancellationRequested(() => controller.abort());
-        return task((message) => progress.report({ message }), controller.signal);
-      }),
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) =>
+        task((message) => progress.report({ message }), abortSignalFor(token)),
+      ),
     );
   }
 }

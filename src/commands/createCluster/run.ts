@@ -5,7 +5,7 @@ import { OperationCancelledError } from '../../azure/lro';
 import { deleteProvisionedClusterInstance, getProvisionedClusterInstance } from '../../azure/provisionedClusters';
 import { createResourceGroup, resourceGroupExists } from '../../azure/resourceGroups';
 import { isCancellationError } from '../../cancellation';
-import { FailureWithOutcome } from '../../outcome';
+import { errorSummary, FailureWithOutcome } from '../../outcome';
 import type { Prompter } from '../../wizard/prompter';
 import { connectedClusterRequest, provisionedClusterRequest, type ArmRequestSpec } from './bodies';
 import type { ClusterSpec } from './clusterSpec';
@@ -60,7 +60,7 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
     });
   } catch (error) {
     const cancelled = isCancellationError(error);
-    log(cancelled ? 'Cancelled.' : `Failed: ${describe(error)}`);
+    log(cancelled ? 'Cancelled.' : `Failed: ${errorSummary(error)}`);
     await findOutWhatWasMade(error);
     if (progress.connectedClusterAccepted) await offerRollback(error, cancelled);
     const outcome = whatExists(progress);
@@ -131,8 +131,8 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
       if (sent.has(2) && !progress.instanceAccepted) progress.instanceAccepted = !!(await getProvisionedClusterInstance(client, clusterId, signal));
     } catch (probeError) {
       // Unknown is said as unknown, never as "nothing".
-      progress.uncertain = `could not be checked (${describe(probeError)})`;
-      log(`Checking what exists failed: ${describe(probeError)}`);
+      progress.uncertain = `could not be checked (${errorSummary(probeError)})`;
+      log(`Checking what exists failed: ${errorSummary(probeError)}`);
     }
   }
 
@@ -141,7 +141,7 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
       ? progress.instanceAccepted
         ? 'You cancelled while the AKS Arc instance was being created; cancelling stops watching, not Azure, so it may still finish.'
         : 'You cancelled after the connected cluster was accepted.'
-      : `Step ${currentStep} failed: ${describe(error)}`;
+      : `Step ${currentStep} failed: ${errorSummary(error)}`;
     const answer = await prompter.ask(
       `The connected cluster "${spec.name}" exists in Azure${progress.instanceAccepted ? '' : ' without an AKS Arc instance'}. Delete it?`,
       { severity: 'warning', modal: true, detail: `${why}\n\nDeleting removes its AKS Arc instance first, if any, then the connected cluster.` },
@@ -167,14 +167,10 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
       progress.connectedClusterDeleted = true;
       log(`Deleted connected cluster ${clusterId}`);
     } catch (deleteError) {
-      progress.deleteError = isCancellationError(deleteError) ? 'the deletion was cancelled' : describe(deleteError);
+      progress.deleteError = isCancellationError(deleteError) ? 'the deletion was cancelled' : errorSummary(deleteError);
       log(`Deleting failed: ${progress.deleteError}`);
     }
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof ArmError ? `${error.code}: ${error.message}` : (error as Error)?.message ?? String(error);
 }
 
 function lastSegment(id: string): string {
