@@ -6,15 +6,13 @@
 //
 // usage: node test/e2e/connect.e2e.mjs   (needs: bash test/bench/setup.sh; npm run compile && npm run build)
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { REPO, emulatorBench } from '../bench/codeServer.mjs';
-import { clearToasts, expand, openAzureLocal, screenshot, treeRow, widenSidebar } from './workbench.mjs';
+import { clearToasts, expand, openAzureLocal, runE2e, screenshot, treeRow, widenSidebar } from './workbench.mjs';
 
 const t0 = Date.now();
 const ts = () => `[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`;
 const log = (...a) => console.log(ts(), ...a);
-const RESULTS = path.join(REPO, 'test-results');
 const CLUSTER = 'aks-seattle-prod01';
 
 const bench = emulatorBench();
@@ -80,18 +78,8 @@ async function main() {
   log('stopped: no az or arcProxy process left, status bar cleared');
 }
 
-let status = 0;
-try {
-  await main();
-  log('E2E connect: OK');
-} catch (e) {
-  status = 1;
-  console.error(ts(), 'E2E connect FAILED:', e?.message?.split('\n').slice(0, 12).join('\n') || e);
-  fs.mkdirSync(RESULTS, { recursive: true });
-  if (bench.br) await bench.br.page.screenshot({ path: path.join(RESULTS, 'connect-failure.png') }).catch(() => {});
-  if (bench.cs) fs.writeFileSync(path.join(RESULTS, 'connect-code-server.log'), bench.cs.log);
-}
-await bench.close();
+const status = await runE2e({ name: 'connect', slug: 'connect', bench, main, log, lines: 12 });
+// Whatever happened, no proxy outlives the test.
 for (const line of proxyProcesses()) {
   const pid = Number(line.split(/\s+/)[0]);
   try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }

@@ -6,12 +6,11 @@
 //
 // usage: node test/e2e/createCluster.e2e.mjs   (needs: bash test/bench/setup.sh; npm run compile && npm run build)
 import { generateKeyPairSync } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { REPO, emulatorBench } from '../bench/codeServer.mjs';
 import {
-  choose, clearToasts, expand, expectValidation, openAzureLocal, rowText, runCommand, screenshot, treeRow, typeValue, waitForPrompt, widenSidebar,
+  choose, clearToasts, expand, expectValidation, openAzureLocal, rowText, runCommand, runE2e, screenshot, treeRow, typeValue, waitForPrompt, widenSidebar,
 } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
@@ -19,7 +18,6 @@ const t0 = Date.now();
 const ts = () => `[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`;
 const log = (...a) => console.log(ts(), ...a);
 const SHOTS = path.join(REPO, 'media/screenshots');
-const RESULTS = path.join(REPO, 'test-results');
 const TITLE = 'Create AKS Arc Cluster';
 const CLUSTER = 'aks-demo01';
 
@@ -148,17 +146,4 @@ async function main() {
   log('the two PUTs, in order:', puts.length);
 }
 
-let status = 0;
-try {
-  await main();
-  log('E2E create cluster: OK');
-} catch (e) {
-  status = 1;
-  console.error(ts(), 'E2E create cluster FAILED:', e?.message?.split('\n').slice(0, 6).join('\n') || e);
-  fs.mkdirSync(RESULTS, { recursive: true });
-  if (bench.br) await bench.br.page.screenshot({ path: path.join(RESULTS, 'create-failure.png') }).catch(() => {});
-  if (bench.cs) fs.writeFileSync(path.join(RESULTS, 'create-code-server.log'), bench.cs.log);
-  console.error(ts(), 'see test-results/create-failure.png and test-results/create-code-server.log');
-}
-await bench.close();
-process.exit(status);
+process.exit(await runE2e({ name: 'create cluster', slug: 'create', bench, main, log }));

@@ -6,17 +6,15 @@
 //
 // usage: node test/e2e/sidebar.e2e.mjs     (needs: bash test/bench/setup.sh; npm run compile && npm run build)
 // env:   ARM_TRAFFIC_DIR, BENCH_EMULATOR_MODULE (override emulator module), BENCH_EXTENSION_PATH (override dev path)
-import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { REPO, emulatorBench } from '../bench/codeServer.mjs';
-import { clearToasts, expand as expandRow, openAzureLocal, rowText, screenshot, treeRow, widenSidebar } from './workbench.mjs';
+import { clearToasts, expand as expandRow, openAzureLocal, rowText, runE2e, screenshot, treeRow, widenSidebar } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const t0 = Date.now();
 const ts = () => `[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`;
 const SHOT = path.join(REPO, 'media/screenshots/sidebar.png');
-const RESULTS = path.join(REPO, 'test-results');
 const extensionPath = path.resolve(process.env.BENCH_EXTENSION_PATH || REPO);
 
 // Demo-world names: taken from the emulator's DEMO ids when compiled, else the documented defaults.
@@ -87,22 +85,16 @@ async function main() {
   console.log(ts(), 'screenshot', path.relative(REPO, SHOT));
 }
 
-let status = 0;
-try {
-  await main();
-  console.log(ts(), 'E2E sidebar: OK');
-} catch (e) {
-  status = 1;
-  console.error(ts(), 'E2E sidebar FAILED:', e?.message?.split('\n').slice(0, 6).join('\n') || e);
-  fs.mkdirSync(RESULTS, { recursive: true });
-  if (bench.br) {
-    const rows = await bench.br.page.locator('.part.sidebar .monaco-list-row')
+const status = await runE2e({
+  name: 'sidebar',
+  slug: 'sidebar',
+  bench,
+  main,
+  log,
+  onFailure: async (page) => {
+    const rows = await page.locator('.part.sidebar .monaco-list-row')
       .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent)).catch(() => []);
-    if (rows.length) console.error(ts(), 'sidebar rows:\n  ' + rows.join('\n  '));
-    await bench.br.page.screenshot({ path: path.join(RESULTS, 'sidebar-failure.png') }).catch(() => {});
-  }
-  if (bench.cs) fs.writeFileSync(path.join(RESULTS, 'sidebar-code-server.log'), bench.cs.log);
-  console.error(ts(), 'see test-results/sidebar-failure.png and test-results/sidebar-code-server.log');
-}
-await bench.close();
+    if (rows.length) log('sidebar rows:\n  ' + rows.join('\n  '));
+  },
+});
 process.exit(status);

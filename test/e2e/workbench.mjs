@@ -2,6 +2,7 @@
 // input, and taking calm screenshots, in code-server 4.96.4 (VS Code 1.96.4) DOM terms.
 import fs from 'node:fs';
 import path from 'node:path';
+import { REPO } from '../bench/codeServer.mjs';
 
 export const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -139,4 +140,32 @@ export async function expectValidation(page, expected) {
   ).catch(async () => {
     throw new Error(`expected the message "${expected}"; the input shows: ${await quickInput(page).innerText().catch(() => '')}`);
   });
+}
+
+// ---- running a script
+
+/**
+ * Runs an e2e script's `main` on its bench. On failure it prints the error (its first `lines` lines), runs
+ * `onFailure` (extra diagnostics), and saves test-results/<slug>-failure.png and <slug>-code-server.log. The bench is
+ * always closed. Resolves the exit status.
+ */
+export async function runE2e({ name, slug, bench, main, log, lines = 6, onFailure }) {
+  const results = path.join(REPO, 'test-results');
+  let status = 0;
+  try {
+    await main();
+    log(`E2E ${name}: OK`);
+  } catch (e) {
+    status = 1;
+    log(`E2E ${name} FAILED:`, e?.message?.split('\n').slice(0, lines).join('\n') || e);
+    fs.mkdirSync(results, { recursive: true });
+    if (bench.br) {
+      await onFailure?.(bench.br.page);
+      await bench.br.page.screenshot({ path: path.join(results, `${slug}-failure.png`) }).catch(() => {});
+    }
+    if (bench.cs) fs.writeFileSync(path.join(results, `${slug}-code-server.log`), bench.cs.log);
+    log(`see test-results/${slug}-failure.png and test-results/${slug}-code-server.log`);
+  }
+  await bench.close();
+  return status;
 }

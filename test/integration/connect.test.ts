@@ -12,6 +12,7 @@ import type { AzureLocalApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { child, children, control, extensionApi, roots } from './helpers';
 import { answer, ScriptedPrompter } from './scriptedPrompter';
+import { liveMembers } from '../fixtures/processes';
 
 let api: AzureLocalApi;
 let work: string;
@@ -19,12 +20,6 @@ let argvLog: string;
 let cluster: TreeNode;
 const config = () => vscode.workspace.getConfiguration('azureLocal');
 const STANDIN_ENV = ['AZ_STANDIN_READY_DELAY_MS', 'AZ_STANDIN_LOG', 'AZ_STANDIN_NO_CONNECTEDK8S', 'AZ_STANDIN_TENANT', 'KUBECONFIG'];
-
-/** Live (non-zombie) processes in a process group. */
-function liveMembers(pgid: number): string[] {
-  const out = execFileSync('ps', ['-eo', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' });
-  return out.split('\n').map((l) => l.trim().split(/\s+/)).filter((f) => Number(f[1]) === pgid && !f[2]?.startsWith('Z')).map((f) => f.slice(3).join(' '));
-}
 
 async function gone(pgid: number): Promise<string[]> {
   for (let i = 0; i < 60 && liveMembers(pgid).length; i++) await new Promise((r) => setTimeout(r, 100));

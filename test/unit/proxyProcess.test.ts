@@ -1,6 +1,5 @@
 // The proxy process against the stand-in az (test/az/az): ready only at the real ready line, the whole group stopped.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,16 +8,11 @@ import { spawn } from 'node:child_process';
 import { groupAlive, ProxyProcess } from '../../src/connect/proxyProcess';
 import { endStaleProxies } from '../../src/connect/staleProxies';
 import { proxyArgs, TASK_TYPE } from '../../src/connect/taskDefinition';
+import { liveMembers } from '../fixtures/processes';
 
 const AZ = path.resolve(__dirname, '../../../test/az/az');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'azure-local-proxy-'));
 after(() => fs.rmSync(work, { recursive: true, force: true }));
-
-/** Live (non-zombie) processes of a process group. */
-function liveMembers(pgid: number): string[] {
-  const out = execFileSync('ps', ['-eo', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' });
-  return out.split('\n').map((l) => l.trim().split(/\s+/)).filter((f) => Number(f[1]) === pgid && !f[2]?.startsWith('Z')).map((f) => f.slice(3).join(' '));
-}
 
 describe('ProxyProcess', () => {
   it('is ready at "Press Ctrl+C to close proxy.", not at "Proxy is listening", and stop() ends the group', async () => {
