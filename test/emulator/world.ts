@@ -388,30 +388,26 @@ export function connectedClusterResource(
   return resource;
 }
 
-export function kubernetesVersionsResource(customLocationId: string, state: string, values: unknown[] | undefined): ArmResource {
+/** A custom location's `kubernetesVersions/default` or `skus/default` (same shape, different type and values). */
+function catalogResource(type: string, customLocationId: string, state: string, values: unknown[] | undefined): ArmResource {
   const props: Record<string, unknown> = { provisioningState: state };
   if (values) props.values = values;
   return {
-    id: `${customLocationId}/providers/${TYPES.kubernetesVersions}/default`,
+    id: `${customLocationId}/providers/${type}/default`,
     name: 'default',
-    type: TYPES.kubernetesVersions,
+    type,
     extendedLocation: { type: 'CustomLocation', name: customLocationId },
     properties: props,
     systemData: systemData(),
   };
 }
 
+export function kubernetesVersionsResource(customLocationId: string, state: string, values: unknown[] | undefined): ArmResource {
+  return catalogResource(TYPES.kubernetesVersions, customLocationId, state, values);
+}
+
 export function vmSkusResource(customLocationId: string, state: string, values: unknown[] | undefined): ArmResource {
-  const props: Record<string, unknown> = { provisioningState: state };
-  if (values) props.values = values;
-  return {
-    id: `${customLocationId}/providers/${TYPES.vmSkus}/default`,
-    name: 'default',
-    type: TYPES.vmSkus,
-    extendedLocation: { type: 'CustomLocation', name: customLocationId },
-    properties: props,
-    systemData: systemData(),
-  };
+  return catalogResource(TYPES.vmSkus, customLocationId, state, values);
 }
 
 function seedDemo(world: World): void {
