@@ -1,10 +1,21 @@
 /**
- * Cancelling is an answer, not a failure. Recognised by name: the SDK's AbortError and our OperationCancelledError
- * can come from separately bundled copies. (errors.ts adds VS Code's CancellationError.)
+ * The one cancellation type. Cancelling is an answer, not a failure: commands end quietly, telemetry says Canceled.
+ * Everything else that means "cancelled" (the SDK's AbortError, a closed picker, VS Code's token) is turned into this
+ * where it enters our code, so the rest checks with `instanceof` only.
  */
-export function isCancellationError(error: unknown): boolean {
-  const name = (error as { name?: string } | undefined)?.name;
-  return name === 'AbortError' || name === 'OperationCancelledError' || name === 'Canceled';
+export class OperationCancelledError extends Error {
+  override readonly name = 'OperationCancelledError';
+  constructor(message = 'The operation was cancelled.') {
+    super(message);
+  }
+}
+
+export function isCancellation(error: unknown): error is OperationCancelledError {
+  return error instanceof OperationCancelledError;
+}
+
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new OperationCancelledError();
 }
 
 /** What abortSignalFor needs of a VS Code CancellationToken (structural, so this module stays free of `vscode`). */

@@ -1,14 +1,9 @@
 import * as vscode from 'vscode';
 import { ArmError, describeArmError } from './azure/armError';
-import { isCancellationError } from './cancellation';
+import { isCancellation } from './cancellation';
 import { errorSummary, FailureWithOutcome } from './outcome';
 
-/** Cancelling is an answer, not a failure: it is never shown as an error. */
-export function isCancellation(error: unknown): boolean {
-  return isCancellationError(error) || error instanceof vscode.CancellationError;
-}
-
-export { errorSummary };
+export { errorSummary, isCancellation };
 
 /**
  * The one place errors are shown: a notification with ARM's code and message, the whole story (details,

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { AzureSession } from './auth/azureSession';
 import type { ArmRequestLogEntry } from './azure/armClient';
+import type { Reliability } from './azure/reliability';
+import { OperationCancelledError } from './cancellation';
 import { checkPrerequisites } from './commands/checkPrerequisites';
 import { connect } from './commands/connect';
 import { copyResourceId } from './commands/copyResourceId';
@@ -35,12 +37,16 @@ export interface AzureLocalApi {
   proxies: ProxyManager;
   /** For extension-host tests: script the wizard's answers and shorten its waits. Undefined restores VS Code's UI. */
   setTestOverrides(overrides: TestOverrides | undefined): void;
+  /** The extension's own cancellation error, for scripted answers (the tests' compiled copy of the class differs). */
+  cancellation(): Error;
 }
 
 export interface TestOverrides {
   prompter: Prompter;
   sshDirectory?: string;
   pollMs?: number;
+  /** Shorter waits for the ARM layer (poll floor, settled-state spacing). */
+  reliability?: Partial<Reliability>;
   /** Receives the create run's log lines too (the output channel cannot be read back). */
   log?: (line: string) => void;
 }
@@ -132,7 +138,18 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
   void updateSignIn();
   // Only the extension's own tests get a handle: another extension must not answer this one's prompts.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { tree, session, telemetryEvents: telemetry.events, shownErrors: commands.shownErrors, proxies, setTestOverrides: (overrides) => (testOverrides = overrides) };
+  return {
+    tree,
+    session,
+    telemetryEvents: telemetry.events,
+    shownErrors: commands.shownErrors,
+    proxies,
+    setTestOverrides: (overrides) => {
+      testOverrides = overrides;
+      session.setOverrides(overrides?.reliability ? { reliability: overrides.reliability } : undefined);
+    },
+    cancellation: () => new OperationCancelledError(),
+  };
 }
 
 /** Proxies run in their own process groups: end them (and their arcProxy children) before the extension host goes. */

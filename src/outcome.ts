@@ -1,4 +1,4 @@
-import { ArmError } from './azure/armError';
+import { errorText } from './azure/armError';
 
 /**
  * A failure together with what it left behind ("Deleted the connected cluster; nothing remains in Azure."). Shown by
@@ -17,6 +17,5 @@ export class FailureWithOutcome extends Error {
 /** The short form for a notification, a tree item or a log line: ARM's code and message, or the error's message. */
 export function errorSummary(error: unknown): string {
   if (error instanceof FailureWithOutcome) return `${errorSummary(error.failure)} ${error.outcome}`;
-  if (error instanceof ArmError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }

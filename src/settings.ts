@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CloudSettings, CustomCloudEnvironment } from './auth/clouds';
+import { DEFAULT_RELIABILITY, type Reliability } from './azure/reliability';
 import { kubeconfigFolder } from './connect/taskDefinition';
 
 export const SECTION = 'azureLocal';
@@ -43,9 +44,24 @@ export const settings = {
   kubeconfigFolder(): string {
     return kubeconfigFolder(config().get<string>('kubeconfigFolder'));
   },
-  /** True when a change to these settings changes which cloud, credential or subscriptions are used. */
+  /** The bounds on waiting that a user may tune; the rest of Reliability keeps its defaults. */
+  reliability(): Partial<Reliability> {
+    const positive = (key: string, scale: number, fallback: number) => {
+      const value = config().get<number>(key);
+      return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value * scale : fallback;
+    };
+    return {
+      requestTimeoutMs: positive('requestTimeoutSeconds', 1000, DEFAULT_RELIABILITY.requestTimeoutMs),
+      operationDeadlineMs: positive('operationTimeoutMinutes', 60_000, DEFAULT_RELIABILITY.operationDeadlineMs),
+      pollFailureWindowMs: positive('pollFailureWindowMinutes', 60_000, DEFAULT_RELIABILITY.pollFailureWindowMs),
+      settleWindowMs: positive('settleWindowSeconds', 1000, DEFAULT_RELIABILITY.settleWindowMs),
+      maxPages: Math.floor(positive('maxPages', 1, DEFAULT_RELIABILITY.maxPages)),
+    };
+  },
+  /** True when a change to these settings changes which cloud, credential, bounds or subscriptions are used. */
   affectsSession(event: vscode.ConfigurationChangeEvent): boolean {
     return (
+      RELIABILITY_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`)) ||
       event.affectsConfiguration(`${SECTION}.resourceManagerEndpoint`) ||
       event.affectsConfiguration(`${SECTION}.authentication`) ||
       event.affectsConfiguration(`${SECTION}.tenant`) ||
@@ -56,6 +72,8 @@ export const settings = {
     return event.affectsConfiguration(`${SECTION}.subscriptions`);
   },
 };
+
+const RELIABILITY_SETTINGS = ['requestTimeoutSeconds', 'operationTimeoutMinutes', 'pollFailureWindowMinutes', 'settleWindowSeconds', 'maxPages'];
 
 function config() {
   return vscode.workspace.getConfiguration(SECTION);

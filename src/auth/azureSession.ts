@@ -2,6 +2,8 @@ import type { TokenCredential } from '@azure/core-auth';
 import { AzureCliCredential } from '@azure/identity';
 import * as vscode from 'vscode';
 import { createArmClient, type ArmClient, type ArmRequestLogEntry } from '../azure/armClient';
+import type { Clock } from '../azure/clock';
+import type { Reliability } from '../azure/reliability';
 import { settings } from '../settings';
 import { resolveCloud, resourceManagerScope, type AzureCloud } from './clouds';
 import { isLoopbackEndpoint } from './loopback';
@@ -17,7 +19,9 @@ export class AzureSession implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
-  private cached?: { cloud: AzureCloud; kind: SessionKind; client: ArmClient; credential: TokenCredential };
+  private cached?: { cloud: AzureCloud; kind: SessionKind; client: ArmClient; credential?: TokenCredential };
+  /** Extension-host tests shorten the waits (settled-state spacing, poll floor) without waiting for them. */
+  private overrides?: { reliability?: Partial<Reliability>; clock?: Clock };
 
   constructor(
     private readonly userAgent: string,
@@ -49,10 +53,16 @@ export class AzureSession implements vscode.Disposable {
     return settings.tenant();
   }
 
+  /** For extension-host tests only; a new client is made on the next use. */
+  setOverrides(overrides: { reliability?: Partial<Reliability>; clock?: Clock } | undefined): void {
+    this.overrides = overrides;
+    this.cached = undefined;
+  }
+
   /** Signed in without prompting: the emulator always, the Azure CLI when it can give a token, VS Code silently. */
   async isSignedIn(): Promise<boolean> {
     const { kind, cloud, credential } = this.current();
-    if (kind === 'emulator') return true;
+    if (kind === 'emulator' || !credential) return true;
     if (credential instanceof VSCodeSessionCredential) return !!(await credential.getSession([resourceManagerScope(cloud)], false));
     try {
       await credential.getToken(resourceManagerScope(cloud));
@@ -88,9 +98,21 @@ export class AzureSession implements vscode.Disposable {
         : settings.authenticationMethod() === 'azureCli'
           ? 'azureCli'
           : 'vscode';
-      const credential: TokenCredential =
-        kind === 'azureCli' ? new AzureCliCredential({ tenantId: settings.tenant() }) : new VSCodeSessionCredential(cloud, settings.tenant());
-      const client = createArmClient({ cloud, credential, userAgent: this.userAgent, log: this.log });
+      // The emulator takes its development token: no credential is asked for, none is sent anywhere.
+      const credential: TokenCredential | undefined =
+        kind === 'emulator'
+          ? undefined
+          : kind === 'azureCli'
+            ? new AzureCliCredential({ tenantId: settings.tenant() })
+            : new VSCodeSessionCredential(cloud, settings.tenant());
+      const client = createArmClient({
+        cloud,
+        credential,
+        userAgent: this.userAgent,
+        log: this.log,
+        reliability: { ...settings.reliability(), ...this.overrides?.reliability },
+        clock: this.overrides?.clock,
+      });
       this.cached = { cloud, kind, client, credential };
     }
     return this.cached;

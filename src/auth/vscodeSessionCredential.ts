@@ -12,7 +12,8 @@ export class NotSignedInError extends Error {
 
 /**
  * A TokenCredential over VS Code's own Microsoft sign-in, so the user signs in once for all of VS Code.
- * VS Code refreshes the session's token itself; asking again is cheap, so the token is cached only briefly.
+ * VS Code refreshes the session's token itself; the pipeline caches it until the expiry the token itself states, and
+ * asks again after a 401.
  */
 export class VSCodeSessionCredential implements TokenCredential {
   constructor(
@@ -23,7 +24,7 @@ export class VSCodeSessionCredential implements TokenCredential {
   async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
     const session = await this.getSession(Array.isArray(scopes) ? scopes : [scopes], false, options?.tenantId);
     if (!session) throw new NotSignedInError();
-    return { token: session.accessToken, expiresOnTimestamp: Date.now() + 5 * 60 * 1000 };
+    return { token: session.accessToken, expiresOnTimestamp: tokenExpiry(session.accessToken) ?? Date.now() + FALLBACK_LIFETIME_MS };
   }
 
   /** `createIfNone` shows VS Code's sign-in; otherwise the call is silent. */
@@ -32,5 +33,20 @@ export class VSCodeSessionCredential implements TokenCredential {
     return createIfNone
       ? vscode.authentication.getSession(this.cloud.authProviderId, allScopes, { createIfNone: true })
       : vscode.authentication.getSession(this.cloud.authProviderId, allScopes, { silent: true });
+  }
+}
+
+/** When a token states no readable expiry, it is asked for again this soon. */
+const FALLBACK_LIFETIME_MS = 5 * 60 * 1000;
+
+/** The `exp` claim of a JWT access token, in ms; undefined when the token is not a readable JWT. Never logged. */
+export function tokenExpiry(token: string): number | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const exp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }).exp;
+    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,39 +1,29 @@
 import { ResourceManagementClient } from '@azure/arm-resources';
 import type { TokenCredential } from '@azure/core-auth';
-import { createClientPipeline, ServiceClient } from '@azure/core-client';
-import {
-  bearerTokenAuthenticationPolicyName,
-  createPipelineRequest,
-  type HttpMethods,
-  type Pipeline,
-  type PipelinePolicy,
-} from '@azure/core-rest-pipeline';
-import { isLoopbackEndpoint, DEV_TOKEN } from '../auth/loopback';
+import { ServiceClient } from '@azure/core-client';
+import type { PagedAsyncIterableIterator } from '@azure/core-paging';
+import { createPipelineRequest, type HttpMethods, type Pipeline } from '@azure/core-rest-pipeline';
+import { isLoopbackEndpoint } from '../auth/loopback';
 import type { AzureCloud } from '../auth/clouds';
 import { resourceManagerScope } from '../auth/clouds';
-import { armErrorFromResponse } from './armError';
-import { OperationCancelledError, pollLongRunningOperation, type HttpResult } from './lro';
-import { listAll, type ArmPage } from './paging';
+import { ArmError, armCall, armErrorFromResponse, clip } from './armError';
+import { systemClock, type Clock } from './clock';
+import { pollLongRunningOperation, type HttpResult } from './lro';
+import { collectPages, listAll, PageGuard, type ArmPage } from './paging';
+import { createArmPipeline, type ArmRequestLogEntry } from './pipeline';
+import { DEFAULT_RELIABILITY, type Reliability } from './reliability';
 
-/** One line per HTTP exchange, for the output channel: no headers, no bodies, so no secrets. */
-export interface ArmRequestLogEntry {
-  method: string;
-  url: string;
-  status?: number;
-  correlationId?: string;
-  durationMs: number;
-  error?: string;
-}
+export type { ArmRequestLogEntry };
 
 export interface ArmClientOptions {
   cloud: AzureCloud;
-  credential: TokenCredential;
+  /** Who signs the requests; undefined only for the emulator on loopback, which takes its development token. */
+  credential?: TokenCredential;
   /** e.g. `azure-local-tools/0.1.0`; the pipeline appends the SDK's own and Node's. */
   userAgent: string;
   log?: (entry: ArmRequestLogEntry) => void;
-  retry?: { maxRetries?: number; retryDelayInMs?: number; maxRetryDelayInMs?: number };
-  /** Poll interval when a long-running operation sends no Retry-After. */
-  lroDefaultDelayMs?: number;
+  reliability?: Partial<Reliability>;
+  clock?: Clock;
 }
 
 export interface RequestOptions {
@@ -46,13 +36,15 @@ export interface LongRunningOptions extends RequestOptions {
   onStatus?: (status: string) => void;
   /** Called once the service has accepted the request (2xx), before polling: from then on the resource exists. */
   onAccepted?: () => void;
+  onPollFailure?: (reason: string) => void;
   /** The swagger's `final-state-via` for POST actions. */
   finalStateVia?: 'azure-async-operation' | 'location';
 }
 
 /**
- * Resource Manager over the Azure SDK pipeline (retries, Retry-After, user agent, auth). Typed operations live in one
- * module per resource family and call `get`, `list` and `runLongRunning` here; nothing else speaks HTTP.
+ * Resource Manager over the one shared pipeline (retries, timeouts, token boundary, user agent, auth). Typed
+ * operations live in one module per resource family and call `get`, `list`, `runLongRunning` and `resources` here;
+ * nothing else speaks HTTP. Every failure leaves this class as an ArmError or the one cancellation type.
  */
 export class ArmClient {
   readonly endpoint: string;
@@ -63,14 +55,15 @@ export class ArmClient {
   constructor(
     readonly cloud: AzureCloud,
     readonly pipeline: Pipeline,
-    private readonly lroDefaultDelayMs: number,
+    readonly reliability: Reliability,
+    readonly clock: Clock,
   ) {
     this.endpoint = cloud.resourceManagerEndpoint.replace(/\/+$/, '');
     this.allowInsecureConnection = isLoopbackEndpoint(this.endpoint);
     this.service = new ServiceClient({ pipeline, endpoint: this.endpoint, allowInsecureConnection: this.allowInsecureConnection });
   }
 
-  /** Sends one request; resolves for 2xx, throws the one ArmError type otherwise. */
+  /** Sends one request; resolves for 2xx, throws the one ArmError type otherwise (a 3xx is no success either). */
   async send(method: HttpMethods, pathOrUrl: string, options: RequestOptions = {}): Promise<HttpResult> {
     const request = createPipelineRequest({
       url: this.url(pathOrUrl, options.apiVersion),
@@ -83,14 +76,14 @@ export class ArmClient {
       request.headers.set('Content-Type', 'application/json');
     }
     request.headers.set('Accept', 'application/json');
-    const response = await this.service.sendRequest(request);
+    const response = await armCall(() => this.service.sendRequest(request));
     const result: HttpResult = { status: response.status, headers: response.headers, bodyText: response.bodyAsText ?? undefined };
-    if (response.status >= 400) throw armErrorFromResponse(result);
+    if (response.status < 200 || response.status >= 300) throw armErrorFromResponse(result);
     return result;
   }
 
   async get<T>(pathOrUrl: string, options: RequestOptions = {}): Promise<T> {
-    return parseJson<T>((await this.send('GET', pathOrUrl, options)).bodyText);
+    return parseJson<T>((await this.send('GET', pathOrUrl, options)).bodyText, pathOrUrl);
   }
 
   /** GET that answers `undefined` for 404, for resources whose absence is an ordinary state. */
@@ -98,14 +91,15 @@ export class ArmClient {
     try {
       return await this.get<T>(pathOrUrl, options);
     } catch (error) {
-      if ((error as { status?: number }).status === 404) return undefined;
+      if (error instanceof ArmError && error.status === 404) return undefined;
       throw error;
     }
   }
 
-  /** Every item of a pageable list; nextLink is followed exactly as returned. */
+  /** Every item of a pageable list; nextLink is followed exactly as returned, under the paging guard. */
   list<T>(path: string, options: RequestOptions = {}): AsyncGenerator<T> {
-    return listAll<T>(this.url(path, options.apiVersion), (url) => this.get<ArmPage<T>>(url, { signal: options.signal }));
+    const guard = new PageGuard(lastSegment(path), this.reliability.maxPages);
+    return listAll<T>(this.url(path, options.apiVersion), (url) => this.get<ArmPage<T>>(url, { signal: options.signal }), guard);
   }
 
   /** Starts a PUT/DELETE/POST and polls it to the end; returns the final body (undefined when there is none). */
@@ -118,17 +112,30 @@ export class ArmClient {
       method,
       resourceUrl: method === 'PUT' ? this.url(path, options.apiVersion) : undefined,
       get: (url) => this.send('GET', url, { signal }),
-      sleep: (ms) => sleep(ms, signal),
-      isCancelled: () => !!signal?.aborted,
-      defaultDelayMs: this.lroDefaultDelayMs,
+      clock: this.clock,
+      signal,
+      timing: this.reliability,
       onStatus: options.onStatus,
+      onPollFailure: options.onPollFailure,
       finalStateVia: options.finalStateVia,
     });
-    return final.bodyText ? parseJson<T>(final.bodyText) : undefined;
+    return final.bodyText ? parseJson<T>(final.bodyText, path) : undefined;
   }
 
-  /** The generated Microsoft.Resources client (resource groups, providers) on this same pipeline. */
-  resources(subscriptionId: string): ResourceManagementClient {
+  /**
+   * One call of the generated Microsoft.Resources client (resource groups, providers), on this same pipeline, with
+   * its failures normalised like every other.
+   */
+  resources<T>(subscriptionId: string, call: (client: ResourceManagementClient) => Promise<T>): Promise<T> {
+    return armCall(() => call(this.generatedClient(subscriptionId)));
+  }
+
+  /** Every item of a generated client's list, under the paging guard. */
+  resourcesList<T>(subscriptionId: string, what: string, list: (client: ResourceManagementClient) => PagedAsyncIterableIterator<T, T[]>): Promise<T[]> {
+    return armCall(() => collectPages(list(this.generatedClient(subscriptionId)).byPage(), new PageGuard(what, this.reliability.maxPages)));
+  }
+
+  private generatedClient(subscriptionId: string): ResourceManagementClient {
     return new ResourceManagementClient(NO_CREDENTIAL, subscriptionId, {
       pipeline: this.pipeline,
       endpoint: this.endpoint,
@@ -136,17 +143,9 @@ export class ArmClient {
     });
   }
 
-  /**
-   * Absolute URLs (nextLink, operation status) are used as returned, but only on the Resource Manager's own origin:
-   * a token must never be sent to a host the service merely named.
-   */
+  /** An absolute URL (nextLink, operation status) is used as returned; the pipeline's token boundary vets its origin. */
   url(pathOrUrl: string, apiVersion?: string): string {
-    if (/^https?:\/\//i.test(pathOrUrl)) {
-      if (new URL(pathOrUrl).origin !== new URL(this.endpoint).origin) {
-        throw new Error(`Refusing to send a Resource Manager token to ${new URL(pathOrUrl).origin}; expected ${this.endpoint}.`);
-      }
-      return pathOrUrl;
-    }
+    if (/^https?:\/\//i.test(pathOrUrl)) return pathOrUrl;
     const path = pathOrUrl.startsWith('/') ? pathOrUrl : '/' + pathOrUrl;
     const query = apiVersion ? `${path.includes('?') ? '&' : '?'}api-version=${encodeURIComponent(apiVersion)}` : '';
     return this.endpoint + path + query;
@@ -165,71 +164,32 @@ export function createArmClient(options: ArmClientOptions): ArmClient {
   if (!loopback && !endpoint.toLowerCase().startsWith('https://')) {
     throw new Error(`The Resource Manager endpoint must use https: ${endpoint}`);
   }
-  const pipeline = createClientPipeline({
-    // On loopback the emulator's fixed development token replaces real credentials (never sent anywhere else).
-    credentialOptions: loopback ? undefined : { credential: options.credential, credentialScopes: resourceManagerScope(options.cloud) },
-    retryOptions: options.retry,
-    userAgentOptions: { userAgentPrefix: options.userAgent },
+  // The development token is only ever for loopback; anywhere else a credential is required.
+  if (!options.credential && !loopback) throw new Error('A credential is required for a Resource Manager endpoint that is not the local emulator.');
+  const reliability = { ...DEFAULT_RELIABILITY, ...options.reliability };
+  const clock = options.clock ?? systemClock;
+  const pipeline = createArmPipeline({
+    endpoint,
+    credential: options.credential,
+    scopes: resourceManagerScope(options.cloud),
+    userAgent: options.userAgent,
+    reliability,
+    clock,
+    log: options.log,
   });
-  if (loopback) pipeline.addPolicy(developmentTokenPolicy());
-  if (options.log) pipeline.addPolicy(requestLogPolicy(options.log), { phase: 'Retry' });
-  return new ArmClient(options.cloud, pipeline, options.lroDefaultDelayMs ?? 5000);
+  return new ArmClient(options.cloud, pipeline, reliability, clock);
 }
 
-/** Named like the SDK's bearer policy so the generated clients do not add their https-only one on loopback. */
-function developmentTokenPolicy(): PipelinePolicy {
-  return {
-    name: bearerTokenAuthenticationPolicyName,
-    sendRequest(request, next) {
-      if (!isLoopbackEndpoint(request.url)) throw new Error('The development token is only for loopback endpoints.');
-      request.headers.set('Authorization', `Bearer ${DEV_TOKEN}`);
-      return next(request);
-    },
-  };
-}
-
-function requestLogPolicy(log: (entry: ArmRequestLogEntry) => void): PipelinePolicy {
-  return {
-    name: 'azureLocalRequestLog',
-    async sendRequest(request, next) {
-      const started = Date.now();
-      const method = request.method;
-      const url = request.url;
-      try {
-        const response = await next(request);
-        log({
-          method,
-          url,
-          status: response.status,
-          correlationId: response.headers.get('x-ms-correlation-request-id') ?? response.headers.get('x-ms-request-id'),
-          durationMs: Date.now() - started,
-        });
-        return response;
-      } catch (error) {
-        log({ method, url, durationMs: Date.now() - started, error: (error as Error).message });
-        throw error;
-      }
-    },
-  };
-}
-
-function parseJson<T>(text: string | undefined): T {
+/** A 2xx body that is not JSON (an HTML page from a proxy) is a clear error, not a SyntaxError. */
+function parseJson<T>(text: string | undefined, what: string): T {
   if (!text) return undefined as T;
-  return JSON.parse(text) as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ArmError('InvalidResponse', `Resource Manager answered ${lastSegment(what)} with a body that is not JSON ("${clip(text.trim().replace(/\s+/g, ' '), 60)}").`, undefined);
+  }
 }
 
-/** A wait that ends early, rejecting, when the signal is aborted. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new OperationCancelledError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new OperationCancelledError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+function lastSegment(path: string): string {
+  return path.split('?')[0].split('/').filter(Boolean).pop() ?? path;
 }

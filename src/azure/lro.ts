@@ -1,4 +1,8 @@
-import { armErrorFromOperation, tryParseJson, type ArmErrorDetail } from './armError';
+import { isCancellation, throwIfCancelled } from '../cancellation';
+import { ArmError, armErrorFromOperation, clip, errorText, tryParseJson, type ArmErrorDetail } from './armError';
+import { systemClock, type Clock } from './clock';
+import { DEFAULT_RELIABILITY, type Reliability } from './reliability';
+import { retryAfterMs } from './retryAfter';
 
 /** The parts of an HTTP response that long-running-operation polling needs. */
 export interface HttpResult {
@@ -6,6 +10,8 @@ export interface HttpResult {
   headers: { get(name: string): string | undefined };
   bodyText?: string;
 }
+
+export type LroTiming = Pick<Reliability, 'pollDefaultDelayMs' | 'pollMinDelayMs' | 'pollMaxDelayMs' | 'operationDeadlineMs' | 'pollFailureWindowMs'>;
 
 export interface LroOptions {
   /** The response to the PUT, DELETE or POST that started the operation. */
@@ -16,72 +22,92 @@ export interface LroOptions {
   method: 'PUT' | 'DELETE' | 'POST' | 'PATCH';
   /** GETs a URL; must throw (an ArmError) for 4xx/5xx so that failures surface. */
   get: (url: string) => Promise<HttpResult>;
-  /** Waits, rejecting when the signal is aborted. */
-  sleep: (ms: number) => Promise<void>;
-  /** Used when the service sends no Retry-After. */
-  defaultDelayMs?: number;
-  /** Bounds one wait, so a wrong Retry-After cannot park a progress bar for an hour. */
-  maxDelayMs?: number;
-  /** Told every status the service reports ("InProgress", "Creating", ...). */
+  clock?: Clock;
+  signal?: AbortSignal;
+  timing?: Partial<LroTiming>;
+  /** Told every status the service reports ("InProgress", "Creating", "Failed", ...). */
   onStatus?: (status: string) => void;
-  /** Checked before every poll. */
-  isCancelled?: () => boolean;
+  /** Told each poll that failed and will be tried again (for the output channel). */
+  onPollFailure?: (reason: string) => void;
   /** Where a POST's result is (the swagger's `final-state-via`): the operation-status body, or the Location URL (default). */
   finalStateVia?: 'azure-async-operation' | 'location';
-}
-
-export class OperationCancelledError extends Error {
-  override readonly name = 'OperationCancelledError';
-  constructor() {
-    super('The operation was cancelled.');
-  }
 }
 
 const TERMINAL_SUCCESS = new Set(['succeeded']);
 const TERMINAL_FAILURE = new Set(['failed', 'canceled', 'cancelled']);
 
+/** What one poll said: a status, or something that is not one (and counts as a failed poll). */
+type PollReading = { status: string; poll: HttpResult } | { malformed: string };
+
 /**
  * Polls an ARM long-running operation to its end, the way ARM documents it: `Azure-AsyncOperation` (status body)
  * first, then `Location` (202 until done), then the resource's own provisioningState. Returns the final response:
  * the resource for PUT/PATCH, the Location result for POST/DELETE. Throws an ArmError when the operation fails.
+ *
+ * Field-proof: waits are at least `pollMinDelayMs` and at most `pollMaxDelayMs` whatever Retry-After says; a failed
+ * or unreadable poll (network, 401, 404, 5xx, a status that is no status) is transient until `pollFailureWindowMs`
+ * have passed since the last good one; the whole operation is followed for at most `operationDeadlineMs`.
  */
 export async function pollLongRunningOperation(options: LroOptions): Promise<HttpResult> {
   const { initial, method } = options;
-  const asyncUrl = options.initial.headers.get('azure-asyncoperation');
-  const locationUrl = options.initial.headers.get('location');
+  const clock = options.clock ?? systemClock;
+  const timing: LroTiming = { ...DEFAULT_RELIABILITY, ...options.timing };
+  const started = clock.now();
+  const asyncUrl = initial.headers.get('azure-asyncoperation');
+  const locationUrl = initial.headers.get('location');
   let lastHeaders = initial.headers;
-  let lastPoll: HttpResult | undefined;
 
-  const wait = async () => {
-    if (options.isCancelled?.()) throw new OperationCancelledError();
-    await options.sleep(retryDelayMs(lastHeaders, options.defaultDelayMs ?? 5000, options.maxDelayMs ?? 60000));
-    if (options.isCancelled?.()) throw new OperationCancelledError();
+  const wait = async (ms = pollDelayMs(lastHeaders, clock.now(), timing)) => {
+    throwIfCancelled(options.signal);
+    if (clock.now() + ms - started > timing.operationDeadlineMs) throw deadlineError(timing.operationDeadlineMs);
+    await clock.sleep(ms, options.signal);
+  };
+
+  /** One reading of `url`, with failed and malformed polls retried (backing off) within the failure window. */
+  const poll = async (url: string, read: (poll: HttpResult) => PollReading): Promise<{ status: string; poll: HttpResult }> => {
+    const lastGood = clock.now();
+    let backoff = timing.pollMinDelayMs;
+    for (;;) {
+      let reason: string;
+      try {
+        const response = await options.get(url);
+        lastHeaders = response.headers;
+        const reading = read(response);
+        if ('status' in reading) return reading;
+        reason = reading.malformed;
+      } catch (error) {
+        if (isCancellation(error) || !isTransientPollFailure(error)) throw error;
+        reason = errorText(error);
+      }
+      if (clock.now() - lastGood >= timing.pollFailureWindowMs) throw lostTrackError(reason, timing.pollFailureWindowMs);
+      options.onPollFailure?.(reason);
+      await wait(Math.min(backoff, timing.pollMaxDelayMs));
+      backoff *= 2;
+    }
   };
 
   if (asyncUrl) {
+    let last: HttpResult;
     for (;;) {
       await wait();
-      const poll = await options.get(asyncUrl);
-      lastPoll = poll;
-      lastHeaders = poll.headers;
-      const operation = parseBody(poll.bodyText) as { status?: string; error?: ArmErrorDetail };
-      const status = operation.status ?? 'InProgress';
+      const { status, poll: response } = await poll(asyncUrl, readOperationStatus);
+      last = response;
       options.onStatus?.(status);
       if (TERMINAL_FAILURE.has(status.toLowerCase())) {
-        throw armErrorFromOperation(operation, poll.headers.get('x-ms-correlation-request-id'));
+        const body = parseBody(response.bodyText) as { error?: ArmErrorDetail };
+        throw armErrorFromOperation({ status, error: body.error }, response.headers.get('x-ms-correlation-request-id'));
       }
       if (TERMINAL_SUCCESS.has(status.toLowerCase())) break;
     }
-    if (method === 'POST' && options.finalStateVia === 'azure-async-operation' && lastPoll) return lastPoll;
+    if (method === 'POST' && options.finalStateVia === 'azure-async-operation') return last;
     return finalResult(options, locationUrl);
   }
 
   if (locationUrl) {
     for (;;) {
       await wait();
-      const poll = await options.get(locationUrl);
-      lastHeaders = poll.headers;
-      if (poll.status !== 202) return method === 'PUT' || method === 'PATCH' ? finalResult(options, undefined) : poll;
+      const { status, poll: response } = await poll(locationUrl, (r) => ({ status: r.status === 202 ? 'InProgress' : 'Done', poll: r }));
+      if (status === 'Done') return method === 'PUT' || method === 'PATCH' ? finalResult(options, undefined) : response;
       options.onStatus?.('InProgress');
     }
   }
@@ -90,8 +116,9 @@ export async function pollLongRunningOperation(options: LroOptions): Promise<Htt
   let current = initial;
   for (;;) {
     if (method === 'DELETE' || current.status === 204) return current;
-    const state = provisioningState(current.bodyText);
+    const state = provisioningStateOf(current.bodyText);
     if (!state || TERMINAL_SUCCESS.has(state.toLowerCase())) return current;
+    options.onStatus?.(state);
     if (TERMINAL_FAILURE.has(state.toLowerCase())) {
       const body = parseBody(current.bodyText) as { properties?: { status?: { errorMessage?: string } } };
       throw armErrorFromOperation({
@@ -99,38 +126,71 @@ export async function pollLongRunningOperation(options: LroOptions): Promise<Htt
         error: { code: `Provisioning${state}`, message: body.properties?.status?.errorMessage ?? `Provisioning ended ${state}.` },
       });
     }
-    options.onStatus?.(state);
     if (!options.resourceUrl) return current;
     lastHeaders = current.headers;
     await wait();
-    current = await options.get(options.resourceUrl);
+    current = (await poll(options.resourceUrl, (r) => ({ status: provisioningStateOf(r.bodyText) ?? '', poll: r }))).poll;
   }
 }
 
-async function finalResult(options: LroOptions, locationUrl: string | undefined): Promise<HttpResult> {
+async function finalResult(options: LroOptions, locationUrl: string | undefined | null): Promise<HttpResult> {
   if ((options.method === 'PUT' || options.method === 'PATCH') && options.resourceUrl) return options.get(options.resourceUrl);
   if (locationUrl && options.method === 'POST') return options.get(locationUrl);
   return options.initial;
 }
 
-/** Retry-After in seconds or as an HTTP date; falls back to `fallbackMs`, bounded by `maxMs`. */
-export function retryDelayMs(headers: { get(name: string): string | undefined }, fallbackMs: number, maxMs: number): number {
-  const value = headers.get('retry-after');
-  let ms = fallbackMs;
-  if (value !== undefined && value.trim() !== '') {
-    const seconds = Number(value);
-    if (Number.isFinite(seconds)) ms = Math.max(0, seconds * 1000);
-    else {
-      const date = Date.parse(value);
-      if (!Number.isNaN(date)) ms = Math.max(0, date - Date.now());
-    }
-  }
-  return Math.min(ms, maxMs);
+/** The wait before the next poll: Retry-After (seconds or an HTTP date) or the default, kept within [min, max]. */
+export function pollDelayMs(headers: { get(name: string): string | undefined | null }, now: number, timing: Pick<LroTiming, 'pollDefaultDelayMs' | 'pollMinDelayMs' | 'pollMaxDelayMs'>): number {
+  const asked = retryAfterMs(headers.get('retry-after'), now) ?? timing.pollDefaultDelayMs;
+  return Math.min(Math.max(asked, timing.pollMinDelayMs), timing.pollMaxDelayMs);
 }
 
-function provisioningState(bodyText: string | undefined): string | undefined {
-  const body = parseBody(bodyText) as { properties?: { provisioningState?: string } };
-  return body.properties?.provisioningState;
+/**
+ * An operation-status body's `status`, normalised (trimmed). A body that is not JSON, or a status that is missing,
+ * empty or not a string, is no reading: it is named, so that if it persists the user reads what came back.
+ */
+export function readOperationStatus(poll: HttpResult): PollReading {
+  const parsed = tryParseJson(poll.bodyText);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    const text = (poll.bodyText ?? '').trim();
+    return { malformed: text ? `a body that is not an operation status ("${clip(text.replace(/\s+/g, ' '), 60)}")` : 'an empty body' };
+  }
+  const status = (parsed as { status?: unknown }).status;
+  if (typeof status !== 'string' || !status.trim()) return { malformed: `status ${clip(JSON.stringify(status) ?? 'undefined', 60)}` };
+  return { status: status.trim(), poll };
+}
+
+/** Poll failures that say nothing final about the operation: no answer, 401 (a token to renew), 404, 408, 429, 5xx. */
+export function isTransientPollFailure(error: unknown): boolean {
+  if (!(error instanceof ArmError)) return false;
+  if (error.code === 'ForeignOrigin') return false;
+  const status = error.status;
+  return status === undefined || status === 401 || status === 404 || status === 408 || status === 429 || status >= 500;
+}
+
+function lostTrackError(reason: string, windowMs: number): ArmError {
+  return new ArmError(
+    'OperationStatusUnavailable',
+    `Lost track of the operation: its status could not be read for ${minutes(windowMs)} (last: ${reason}). It may still be running in Azure.`,
+    undefined,
+  );
+}
+
+function deadlineError(deadlineMs: number): ArmError {
+  return new ArmError(
+    'OperationTimedOut',
+    `Stopped following the operation after ${minutes(deadlineMs)} (azureLocal.operationTimeoutMinutes). It may still finish in Azure.`,
+    undefined,
+  );
+}
+
+function minutes(ms: number): string {
+  return ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`;
+}
+
+function provisioningStateOf(bodyText: string | undefined): string | undefined {
+  const state = (parseBody(bodyText) as { properties?: { provisioningState?: unknown } }).properties?.provisioningState;
+  return typeof state === 'string' && state.trim() ? state.trim() : undefined;
 }
 
 function parseBody(text: string | undefined): Record<string, unknown> {

@@ -1,5 +1,4 @@
 import type { ArmClient } from './armClient';
-import { sleep } from './armClient';
 
 /** The resource providers an AKS Arc cluster needs registered in its subscription. */
 export const AKS_ARC_PROVIDERS = [
@@ -12,8 +11,9 @@ export const AKS_ARC_PROVIDERS = [
 
 /** Namespaces (of `namespaces`) whose registrationState is not Registered. */
 export async function unregisteredProviders(client: ArmClient, subscriptionId: string, namespaces: readonly string[], signal?: AbortSignal): Promise<string[]> {
-  const providers = client.resources(subscriptionId).providers;
-  const states = await Promise.all(namespaces.map(async (ns) => ({ ns, state: (await providers.get(ns, { abortSignal: signal })).registrationState })));
+  const states = await Promise.all(
+    namespaces.map(async (ns) => ({ ns, state: (await client.resources(subscriptionId, (rm) => rm.providers.get(ns, { abortSignal: signal }))).registrationState })),
+  );
   return states.filter((s) => s.state?.toLowerCase() !== 'registered').map((s) => s.ns);
 }
 
@@ -27,12 +27,11 @@ export async function registerProviders(
   namespaces: readonly string[],
   options: { signal?: AbortSignal; pollMs?: number; onStatus?: (pending: string[]) => void } = {},
 ): Promise<void> {
-  const providers = client.resources(subscriptionId).providers;
-  for (const ns of namespaces) await providers.register(ns, { abortSignal: options.signal });
+  for (const ns of namespaces) await client.resources(subscriptionId, (rm) => rm.providers.register(ns, { abortSignal: options.signal }));
   let pending = [...namespaces];
   while (pending.length) {
     options.onStatus?.(pending);
-    await sleep(options.pollMs ?? 5000, options.signal);
+    await client.clock.sleep(options.pollMs ?? 5000, options.signal);
     pending = await unregisteredProviders(client, subscriptionId, pending, options.signal);
   }
 }

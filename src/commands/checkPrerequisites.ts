@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { runPrerequisiteChecks, type PrerequisiteReport, type PrerequisiteResult } from '../connect/prerequisites';
 import type { ProxyManager } from '../connect/proxyManager';
 import { settings } from '../settings';
-import { abortSignalFor } from '../cancellation';
+import { abortSignalFor, OperationCancelledError } from '../cancellation';
 
 /** Connect stops here, naming what is missing and the command that fixes it. */
 export class PrerequisitesError extends Error {
@@ -24,7 +24,7 @@ export async function checkPrerequisites(manager: ProxyManager, log: vscode.LogO
   requireTrustedWorkspace('Check Prerequisites');
   const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking az, kubectl and proxy ports…', cancellable: true }, async (_progress, token) => {
     const checked = await runPrerequisiteChecks({ azPath: settings.azPath(), kubectlPath: settings.kubectlPath(), tenantId, takenPorts: manager.takenPorts(), signal: abortSignalFor(token) });
-    if (token.isCancellationRequested) throw new vscode.CancellationError();
+    if (token.isCancellationRequested) throw new OperationCancelledError();
     return checked;
   });
   for (const result of report.results) log.info(`${result.ok ? '✓' : '✗'} ${result.name}: ${result.detail}${result.fix ? ` — fix: ${result.fix}` : ''}`);

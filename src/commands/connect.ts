@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
+import { OperationCancelledError } from '../cancellation';
 import { parseResourceId } from '../azure/resourceId';
 import { listSubscriptions } from '../azure/subscriptions';
 import type { NodesCheck } from '../connect/kubectlNodes';
@@ -65,7 +66,7 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
         takenPorts: deps.manager.takenPorts(),
         signal,
       });
-      if (token.isCancellationRequested) throw new vscode.CancellationError();
+      if (token.isCancellationRequested) throw new OperationCancelledError();
       return checked;
     },
   );
@@ -116,7 +117,7 @@ async function untilReady(proxy: RunningProxy, cluster: string): Promise<void> {
 
 /** For Promise.race: settles only by rejecting, when the user presses Cancel on the progress notification. */
 function rejectWhenCancelled(token: vscode.CancellationToken): Promise<never> {
-  return new Promise((_resolve, reject) => token.onCancellationRequested(() => reject(new vscode.CancellationError())));
+  return new Promise((_resolve, reject) => token.onCancellationRequested(() => reject(new OperationCancelledError())));
 }
 
 function announce(manager: ProxyManager, proxy: RunningProxy, check: NodesCheck): void {

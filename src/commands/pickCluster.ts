@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
+import { OperationCancelledError } from '../cancellation';
 import { listAksArcClusters } from '../azure/connectedClusters';
 import type { ConnectedCluster } from '../azure/models';
 import { parseResourceId } from '../azure/resourceId';
@@ -16,7 +17,7 @@ export async function pickCluster(session: AzureSession, title: string): Promise
     );
   })();
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'AKS Arc cluster', ignoreFocusOut: true });
-  if (!picked) throw new vscode.CancellationError();
+  if (!picked) throw new OperationCancelledError();
   return picked.cluster;
 }
 

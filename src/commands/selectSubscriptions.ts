@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
 import { listSubscriptions } from '../azure/subscriptions';
-import { abortSignalFor } from '../cancellation';
+import { abortSignalFor, OperationCancelledError } from '../cancellation';
 import { settings } from '../settings';
 
 /** A multi-select of the account's subscriptions; the choice is remembered in the user's settings. */
@@ -20,7 +20,7 @@ export async function selectSubscriptions(session: AzureSession): Promise<void> 
     placeHolder: 'Subscriptions to show in the Azure Local view',
     ignoreFocusOut: true,
   });
-  if (!picks) throw new vscode.CancellationError();
+  if (!picks) throw new OperationCancelledError();
   if (picks.length === 0) throw new Error('Select at least one subscription (no subscriptions were changed).');
   // Everything picked is stored as "all", so subscriptions added later show up too.
   await settings.setSelectedSubscriptions(picks.length === items.length ? [] : picks.map((p) => p.id));

@@ -1,4 +1,4 @@
-import { shellQuote } from '../shellQuote';
+import { commandLine, userShell } from '../shellQuote';
 import { runTool } from './processes';
 import { nodesArgs } from './taskDefinition';
 import { describeNodeSummary, summarizeNodeTable } from './nodeSummary';
@@ -22,7 +22,7 @@ export async function checkNodes(kubectlPath: string, kubeconfig: string): Promi
 
 /** The check as a terminal shows it: the command (dimmed), kubectl's output, then the summary (bold). */
 export async function printNodesCheck(kubectlPath: string, kubeconfig: string, print: (text: string) => void): Promise<NodesCheck> {
-  print(`\x1b[2m> ${[kubectlPath, ...nodesArgs(kubeconfig)].map(shellQuote).join(' ')}\x1b[0m\n`);
+  print(`\x1b[2m> ${commandLine([kubectlPath, ...nodesArgs(kubeconfig)], userShell())}\x1b[0m\n`);
   const check = await checkNodes(kubectlPath, kubeconfig);
   print(check.output);
   print(`\x1b[1m${check.summary}\x1b[0m\n`);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { shellQuote } from '../shellQuote';
+import { commandLine, userShell } from '../shellQuote';
 import { printNodesCheck, type NodesCheck } from './kubectlNodes';
 import { ProxyProcess } from './proxyProcess';
 import { proxyArgs, type AzureLocalTaskDefinition } from './taskDefinition';
@@ -58,7 +58,7 @@ export class ProxyTerminal extends TextTerminal {
       // A private folder for the kubeconfig (az creates the file itself, 0600, and merges into it when it exists).
       fs.mkdirSync(path.dirname(kubeconfig), { recursive: true, mode: 0o700 });
       const args = proxyArgs(definition, port, kubeconfig);
-      this.print(`\x1b[2m> ${[az, ...args].map(shellQuote).join(' ')}\x1b[0m\n`);
+      this.print(`\x1b[2m> ${commandLine([az, ...args], userShell())}\x1b[0m\n`);
       this.process = new ProxyProcess(az, args, {
         output: (text) => this.print(text),
         ready: () => void this.onReady(),

@@ -29,8 +29,8 @@ class SubscriptionsRoot extends LazyParentNode {
     return new vscode.TreeItem('Subscriptions', vscode.TreeItemCollapsibleState.Expanded);
   }
 
-  protected async loadChildren(): Promise<TreeNode[]> {
-    const all = await listSubscriptions(this.session.client);
+  protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
+    const all = await listSubscriptions(this.session.client, signal);
     const shown = filterSubscriptions(all, settings.selectedSubscriptions());
     const expand = shown.length <= EXPAND_UP_TO;
     return shown.map((s) => new SubscriptionNode(this.tree, s, () => this.session.client, this.limit, expand));

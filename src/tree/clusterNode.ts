@@ -3,6 +3,7 @@ import type { ArmClient } from '../azure/armClient';
 import { getConnectedCluster } from '../azure/connectedClusters';
 import type { AksArcCluster } from '../azure/grouping';
 import { getProvisionedClusterInstance } from '../azure/provisionedClusters';
+import { isTransitionalState } from '../azure/provisioningState';
 import { clusterKubernetesVersion, clusterState, describeCluster } from './describe';
 import { DetailNode } from './detailNode';
 import { LazyParentNode } from './lazyParentNode';
@@ -39,11 +40,11 @@ export class ClusterNode extends LazyParentNode {
     return treeItem;
   }
 
-  protected async loadChildren(): Promise<TreeNode[]> {
+  protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
     const client = this.client();
     const [cluster, instance] = await Promise.all([
-      getConnectedCluster(client, this.item.cluster.id),
-      getProvisionedClusterInstance(client, this.item.cluster.id),
+      getConnectedCluster(client, this.item.cluster.id, signal),
+      getProvisionedClusterInstance(client, this.item.cluster.id, signal),
     ]);
     // The end of the load redraws this node, so its label shows the state just read.
     this.item = { cluster: cluster ?? this.item.cluster, instance };
@@ -85,6 +86,7 @@ function clusterIcon(state: string): vscode.ThemeIcon {
     case 'canceled':
       return new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     default:
-      return new vscode.ThemeIcon('sync~spin');
+      // Only a state that will change on its own spins; NotApplicable or an unknown state does not.
+      return new vscode.ThemeIcon(isTransitionalState(state) ? 'sync~spin' : 'vm');
   }
 }

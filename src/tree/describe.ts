@@ -1,5 +1,6 @@
 import type { AksArcCluster } from '../azure/grouping';
 import type { LogicalNetwork } from '../azure/models';
+import { isTransitionalState } from '../azure/provisioningState';
 
 /** A logical network reduced to what a developer choosing one needs to see. Pure: unit-tested without VS Code. */
 export interface LogicalNetworkSummary {
@@ -41,11 +42,9 @@ export function clusterState(item: AksArcCluster): string {
   return item.instance?.properties?.provisioningState ?? item.cluster.properties?.provisioningState ?? 'Unknown';
 }
 
-const SETTLED_STATES = new Set(['succeeded', 'failed', 'canceled', 'cancelled', 'unknown']);
-
 /** Creating, Updating, Deleting, Accepted…: a state that will change on its own, so the tree keeps re-reading it. */
 export function isTransitional(item: AksArcCluster): boolean {
-  return !SETTLED_STATES.has(clusterState(item).toLowerCase());
+  return isTransitionalState(clusterState(item));
 }
 
 export function clusterKubernetesVersion(item: AksArcCluster): string | undefined {

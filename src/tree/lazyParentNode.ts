@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ArmError } from '../azure/armError';
 import { errorSummary } from '../errors';
 import { MessageNode } from './messageNode';
 import type { TreeContext, TreeNode } from './treeNode';
@@ -12,17 +13,20 @@ type LoadState =
 /**
  * A node whose children come from Azure: the first expansion shows "Loading…" and starts the load; when it ends the
  * node is redrawn with its children, an empty-state item or an error item that retries on click. A refresh keeps the
- * old children on screen until the new ones arrive, so that VS Code keeps what was expanded under them.
+ * old children on screen until the new ones arrive, so that VS Code keeps what was expanded under them. A refresh also
+ * cancels the load it supersedes: its requests stop instead of finishing for nothing.
  */
 export abstract class LazyParentNode implements TreeNode {
   private state: LoadState = { kind: 'idle' };
   /** A refresh during a load makes that load's result stale. */
   private generation = 0;
+  private inFlight?: AbortController;
 
   constructor(protected readonly tree: TreeContext) {}
 
   abstract getTreeItem(): vscode.TreeItem;
-  protected abstract loadChildren(): Promise<TreeNode[]>;
+  /** `signal` aborts when a refresh supersedes this load. */
+  protected abstract loadChildren(signal: AbortSignal): Promise<TreeNode[]>;
   protected abstract readonly emptyLabel: string;
 
   getChildren(): TreeNode[] {
@@ -35,12 +39,13 @@ export abstract class LazyParentNode implements TreeNode {
       case 'loaded':
         return this.state.children.length ? this.state.children : [MessageNode.empty(this.emptyLabel)];
       case 'error':
-        return [MessageNode.error(errorSummary(this.state.error), this)];
+        return [MessageNode.error(errorLabel(this.state.error), this)];
     }
   }
 
   refresh(): void {
     this.generation++;
+    this.inFlight?.abort();
     const shown = this.state.kind === 'loaded' ? this.state.children : this.state.kind === 'loading' ? this.state.previous : undefined;
     const previous = shown?.length ? shown : undefined;
     this.state = { kind: 'idle' };
@@ -62,7 +67,8 @@ export abstract class LazyParentNode implements TreeNode {
 
   private startLoad(previous?: TreeNode[]): void {
     const generation = this.generation;
-    const done = this.loadChildren().then(
+    const controller = (this.inFlight = new AbortController());
+    const done = this.loadChildren(controller.signal).then(
       (children) => {
         if (generation === this.generation) this.state = { kind: 'loaded', children };
       },
@@ -72,4 +78,10 @@ export abstract class LazyParentNode implements TreeNode {
     );
     this.state = { kind: 'loading', done: done.then(() => this.tree.changed(this)), previous };
   }
+}
+
+/** The error row's text: a throttled read says so plainly, since retrying later is all there is to do. */
+function errorLabel(error: unknown): string {
+  if (error instanceof ArmError && error.status === 429) return `Throttled by Resource Manager — click to retry later (${errorSummary(error)})`;
+  return errorSummary(error);
 }

@@ -48,19 +48,19 @@ export class SubscriptionNode extends LazyParentNode {
   }
 
   /** Lists the subscription's custom locations, logical networks and AKS Arc clusters, and groups them. */
-  protected loadChildren(): Promise<TreeNode[]> {
+  protected loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
     return this.limit(async () => {
       const client = this.client();
       const id = this.subscription.subscriptionId;
       const [customLocations, logicalNetworks, clusters] = await Promise.all([
-        listCustomLocations(client, id),
-        listLogicalNetworks(client, id),
-        listAksArcClusters(client, id),
+        listCustomLocations(client, id, signal),
+        listLogicalNetworks(client, id, signal),
+        listAksArcClusters(client, id, signal),
       ]);
       // A cluster's custom location is on its AKS Arc instance, not on the connected cluster.
       const withInstances = await mapWithConcurrency(clusters, INSTANCE_READS_AT_ONCE, async (cluster) => ({
         cluster,
-        instance: await getProvisionedClusterInstance(client, cluster.id),
+        instance: await getProvisionedClusterInstance(client, cluster.id, signal),
       }));
       const inventory = groupByCustomLocation(customLocations, logicalNetworks, withInstances);
       this.tree.subscriptionLoaded?.(id, withInstances.some(isTransitional));

@@ -26,8 +26,11 @@ export interface PickItem<T> {
 export interface PickOptions<T> {
   step?: StepPosition;
   placeholder: string;
-  /** Items, or a promise of them: the picker shows busy while they load. */
-  items: PickItem<T>[] | Promise<PickItem<T>[]>;
+  /**
+   * Items, or a function that loads them: the picker shows busy meanwhile, and `signal` aborts when the picker closes
+   * (its list requests stop with it).
+   */
+  items: PickItem<T>[] | ((signal: AbortSignal) => Promise<PickItem<T>[]>);
   /** Shown when there are no items at all. */
   noItemsMessage?: string;
 }

@@ -1,4 +1,4 @@
-import { OperationCancelledError } from '../azure/lro';
+import { OperationCancelledError } from '../cancellation';
 import { isGoBack, type Prompter, type StepPosition } from './prompter';
 
 /** One step of a wizard: usually one prompt. One file per step; each reads and writes the shared context. */

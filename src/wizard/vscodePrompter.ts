@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { OperationCancelledError } from '../azure/lro';
-import { abortSignalFor } from '../cancellation';
+import { abortSignalFor, OperationCancelledError } from '../cancellation';
 import { GoBackError, type AskOptions, type InputOptions, type PickItem, type PickOptions, type Prompter, type StepPosition } from './prompter';
 
 /** Typing pauses this long before an async check (a GET per keystroke would be rude to ARM). */
@@ -20,6 +19,7 @@ export class VSCodePrompter implements Prompter {
     picker.matchOnDescription = true;
     picker.busy = true;
     picker.show();
+    const loading = new AbortController();
     try {
       return await new Promise<T>((resolve, reject) => {
         let items: PickItem<T>[] = [];
@@ -35,7 +35,7 @@ export class VSCodePrompter implements Prompter {
           }
           resolve(chosen.value);
         });
-        Promise.resolve(options.items).then(
+        Promise.resolve(typeof options.items === 'function' ? options.items(loading.signal) : options.items).then(
           (loaded) => {
             items = loaded;
             picker.busy = false;
@@ -51,6 +51,7 @@ export class VSCodePrompter implements Prompter {
         );
       });
     } finally {
+      loading.abort();
       picker.dispose();
     }
   }

@@ -1,6 +1,7 @@
 /** Fault injection rules for the ARM emulator. Rules are matched per request, in insertion order. */
 
-export type LroOutcome = 'Succeeded' | 'Failed';
+/** Canceled ends like Failed (the resource is marked Failed by its route), with status Canceled. */
+export type LroOutcome = 'Succeeded' | 'Failed' | 'Canceled';
 
 export interface ArmErrorBody {
   error: { code: string; message: string; target?: string; details?: unknown[]; additionalInfo?: unknown[] };
@@ -28,12 +29,37 @@ export interface FaultRule {
   error?: { code: string; message: string };
   /** How many matching requests the rule applies to; default 1; 0 = forever. */
   times?: number;
+  /** Skip the first `nth - 1` matching requests: the rule applies from the nth on (default 1). */
+  nth?: number;
+  /** Extra response headers for a `status` fault (e.g. a 307's Location). */
+  headers?: Record<string, string>;
+  /** A raw (non-JSON) body for a `status` fault, e.g. an HTML error page from a proxy. */
+  rawBody?: string;
+  /** Never answer: the socket stays open until the client gives up. */
+  hang?: boolean;
+  /** Handle the request (the world changes), then destroy the socket: ARM accepted, the answer was lost. */
+  resetAfterAccept?: boolean;
+  /** Handle the request (the world changes), then answer this status instead (a gateway's 504 after ARM accepted). */
+  statusAfterAccept?: number;
+  /** With an accepted PUT: the resource reads 404 for its next N GETs (ARM shows new resources with a lag). */
+  hideForReads?: number;
+  /** Rewrite the normal answer: where its nextLink points, or the origin of its operation URLs. */
+  rewrite?: {
+    /** 'self': the same URL again; 'endless': a new $skiptoken every time; else an origin to point it at. */
+    nextLink?: 'self' | 'endless' | string;
+    asyncOperationOrigin?: string;
+    locationOrigin?: string;
+    /** Drop the Azure-AsyncOperation header, so that a client polls Location. */
+    dropAsyncOperation?: boolean;
+  };
 }
 
 export interface ActiveFaultRule extends FaultRule {
   id: number;
   /** Number of times the rule has been applied. */
   hits: number;
+  /** Matching requests seen (including those skipped by `nth`). */
+  seen: number;
 }
 
 export class FaultRegistry {
@@ -49,10 +75,11 @@ export class FaultRegistry {
     if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 0)) {
       throw new Error('"times" must be a non-negative integer.');
     }
-    if (rule.lroOutcome !== undefined && rule.lroOutcome !== 'Succeeded' && rule.lroOutcome !== 'Failed') {
-      throw new Error('"lroOutcome" must be "Succeeded" or "Failed".');
+    if (rule.nth !== undefined && (!Number.isInteger(rule.nth) || rule.nth < 1)) throw new Error('"nth" must be an integer >= 1.');
+    if (rule.lroOutcome !== undefined && !['Succeeded', 'Failed', 'Canceled'].includes(rule.lroOutcome)) {
+      throw new Error('"lroOutcome" must be "Succeeded", "Failed" or "Canceled".');
     }
-    const active: ActiveFaultRule = { ...rule, times: rule.times ?? 1, id: this.nextId++, hits: 0 };
+    const active: ActiveFaultRule = { ...rule, times: rule.times ?? 1, id: this.nextId++, hits: 0, seen: 0 };
     this.rules.push(active);
     return active;
   }
@@ -80,6 +107,8 @@ export class FaultRegistry {
       if (!filter(rule)) continue;
       if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) continue;
       if (!new RegExp(rule.path, 'i').test(path)) continue;
+      rule.seen++;
+      if (rule.seen < (rule.nth ?? 1)) continue;
       rule.hits++;
       if (rule.times !== 0 && rule.hits >= (rule.times ?? 1)) {
         this.rules = this.rules.filter((r) => r !== rule);

@@ -8,12 +8,21 @@ export interface EmulatorConfig {
   pageSize: number;
   lroPollsToComplete: number;
   retryAfterSeconds: number;
+  /**
+   * 'development' (default): the fixed development token. 'expiring': only tokens `emu-token:<expires-at-ms>` that
+   * have not expired, so tests can drive a real credential and its refresh through the product's own token path.
+   */
+  tokenMode: 'development' | 'expiring';
 }
 
 export interface ArmResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Sent as is instead of JSON (fault bodies only). */
+  rawBody?: string;
+  /** The request's full URL, for rewrites that point a nextLink back at it. */
+  requestUrl?: string;
 }
 
 export class ArmError extends Error {

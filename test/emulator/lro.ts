@@ -19,7 +19,7 @@ export interface LroOperation {
   location: string;
   apiVersion: string;
   resourceId: string;
-  status: 'InProgress' | 'Succeeded' | 'Failed';
+  status: 'InProgress' | 'Succeeded' | 'Failed' | 'Canceled';
   outcome: LroOutcome;
   error?: { code: string; message: string };
   pollsRemaining: number;
@@ -94,8 +94,8 @@ export class LroEngine {
   complete(op: LroOperation): void {
     if (op.status !== 'InProgress') return;
     op.endTime = new Date().toISOString();
-    if (op.outcome === 'Failed') {
-      op.status = 'Failed';
+    if (op.outcome === 'Failed' || op.outcome === 'Canceled') {
+      op.status = op.outcome;
       op.error = op.error ?? { code: 'OperationFailed', message: `The operation on '${op.resourceId}' failed.` };
       op.onFailed?.(op.error);
     } else {
@@ -130,7 +130,7 @@ export class LroEngine {
       startTime: op.startTime,
     };
     if (op.endTime) body.endTime = op.endTime;
-    if (op.status === 'Failed' && op.error) body.error = op.error;
+    if ((op.status === 'Failed' || op.status === 'Canceled') && op.error) body.error = op.error;
     if (op.status === 'Succeeded' && op.kind === 'action' && op.result) {
       const result = op.result() as Record<string, unknown>;
       if (result && typeof result === 'object' && 'properties' in result) body.properties = result.properties;
@@ -159,7 +159,7 @@ export function registerLroRoutes(router: Router): void {
         'Retry-After': String(ctx.config.retryAfterSeconds),
       });
     }
-    if (op.status === 'Failed') {
+    if (op.status === 'Failed' || op.status === 'Canceled') {
       const error = op.error ?? { code: 'OperationFailed', message: 'The operation failed.' };
       throw new ArmError(400, error.code, error.message);
     }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEV_TOKEN } from '../../src/auth/loopback';
-import { FaultRegistry, type FaultRule } from './faults';
+import { FaultRegistry, type ActiveFaultRule, type FaultRule } from './faults';
 import { ArmError, Router, type ArmResponse, type EmulatorConfig, type RequestContext } from './http';
 import { LroEngine, registerLroRoutes } from './lro';
 import { registerConnectedClusterRoutes } from './routes/connectedClusters';
@@ -34,6 +34,7 @@ export interface EmulatorOptions {
   retryAfterSeconds?: number;
   /** Seed: 'demo' (default) or 'empty'. */
   world?: WorldKind;
+  tokenMode?: EmulatorConfig['tokenMode'];
   log?: (line: string) => void;
 }
 
@@ -99,11 +100,55 @@ function headerMap(req: http.IncomingMessage): Record<string, string> {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Faults that let the service handle the request and then change (or lose) its answer. */
+function isAfterEffect(rule: ActiveFaultRule): boolean {
+  return !!(rule.resetAfterAccept || rule.statusAfterAccept || rule.hideForReads || rule.rewrite) && !rule.status && !rule.reset && !rule.hang && !rule.unauthorizedOnce;
+}
+
+function withOrigin(url: string, origin: string): string {
+  const parsed = new URL(url);
+  return `${origin.replace(/\/+$/, '')}${parsed.pathname}${parsed.search}`;
+}
+
+/** The service's answer, changed as the rule says (the world has already changed). */
+function applyAfterEffects(rule: ActiveFaultRule, response: ArmResponse): ArmResponse {
+  if (rule.statusAfterAccept && response.status < 300) {
+    const status = rule.statusAfterAccept;
+    return { status, body: { error: { code: status === 504 ? 'GatewayTimeout' : 'InternalServerError', message: `Injected fault: HTTP ${status} after the request was accepted.`, details: [] } } };
+  }
+  const rewrite = rule.rewrite;
+  if (!rewrite) return response;
+  const headers = { ...(response.headers ?? {}) };
+  const find = (name: string) => Object.keys(headers).find((k) => k.toLowerCase() === name);
+  if (rewrite.dropAsyncOperation) {
+    const key = find('azure-asyncoperation');
+    if (key) delete headers[key];
+  }
+  const asyncKey = find('azure-asyncoperation');
+  if (rewrite.asyncOperationOrigin && asyncKey) headers[asyncKey] = withOrigin(headers[asyncKey], rewrite.asyncOperationOrigin);
+  const locationKey = find('location');
+  if (rewrite.locationOrigin && locationKey) headers[locationKey] = withOrigin(headers[locationKey], rewrite.locationOrigin);
+  let body = response.body;
+  if (rewrite.nextLink && body && typeof body === 'object' && Array.isArray((body as { value?: unknown }).value)) {
+    const page = body as { value: unknown[]; nextLink?: string };
+    const self = response.requestUrl ?? '';
+    const next =
+      rewrite.nextLink === 'self'
+        ? self
+        : rewrite.nextLink === 'endless'
+          ? `${self.split('?')[0]}?api-version=${new URL(self).searchParams.get('api-version') ?? ''}&$skiptoken=${randomUUID()}`
+          : withOrigin(page.nextLink ?? self, rewrite.nextLink);
+    body = { ...page, nextLink: next };
+  }
+  return { ...response, headers, body };
+}
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const initialConfig: EmulatorConfig = {
     pageSize: options.pageSize ?? 50,
     lroPollsToComplete: options.lroPollsToComplete ?? 2,
     retryAfterSeconds: options.retryAfterSeconds ?? 1,
+    tokenMode: options.tokenMode ?? 'development',
   };
   const config: EmulatorConfig = { ...initialConfig };
   const worldKind: WorldKind = options.world ?? 'demo';
@@ -115,11 +160,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const recorder = trafficDir ? new TrafficRecorder(trafficDir) : undefined;
   const router = createRouter();
   const log = options.log ?? (() => undefined);
+  /** Resources that read 404 for a few more GETs (hideForReads): lower-cased path → reads left. */
+  const hidden = new Map<string, number>();
 
   const reset = (kind?: WorldKind) => {
     world.reset(kind ?? worldKind);
     faults.clear();
     lro.clear();
+    hidden.clear();
     requests.length = 0;
     Object.assign(config, initialConfig);
   };
@@ -165,7 +213,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
     }
 
-    const send = (response: ArmResponse) => {
+    let after: ActiveFaultRule | undefined;
+    const send = (original: ArmResponse) => {
+      const response = after ? applyAfterEffects(after, { ...original, requestUrl: fullUrl }) : original;
+      if (after?.resetAfterAccept && original.status < 300) {
+        requests.push({ method, url: fullUrl, status: 0, time, polling, ...(requestBody !== undefined ? { body: requestBody } : {}) });
+        log(`${method} ${rawUrl} -> accepted, then connection reset (fault ${after.id})`);
+        req.socket.destroy();
+        return;
+      }
       const headers: Record<string, string> = {
         'content-type': 'application/json; charset=utf-8',
         'x-ms-request-id': requestId,
@@ -173,7 +229,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       };
       for (const [k, v] of Object.entries(response.headers ?? {})) headers[k.toLowerCase()] = v;
       const hasBody = response.body !== undefined && method !== 'HEAD' && response.status !== 204;
-      const text = hasBody ? JSON.stringify(response.body) : '';
+      const text = hasBody ? (typeof response.rawBody === 'string' ? response.rawBody : JSON.stringify(response.body)) : '';
       headers['content-length'] = String(Buffer.byteLength(text));
       res.writeHead(response.status, headers);
       res.end(text);
@@ -195,10 +251,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const sendError = (err: ArmError, extraHeaders?: Record<string, string>) =>
       send({ status: err.status, body: err.toBody(), headers: extraHeaders });
 
-    // 1. Faults.
+    // 1. Faults: those that answer in place of the service now; the others change its answer (see send).
     const fault = faults.takeImmediate(method, path);
-    if (fault) {
+    if (fault && isAfterEffect(fault)) after = fault;
+    else if (fault) {
       if (fault.delayMs) await sleep(fault.delayMs);
+      if (fault.hang) {
+        requests.push({ method, url: fullUrl, status: 0, time, polling });
+        log(`${method} ${rawUrl} -> no answer (hang, fault ${fault.id})`);
+        return;
+      }
       if (fault.reset) {
         requests.push({ method, url: fullUrl, status: 0, time, polling });
         log(`${method} ${rawUrl} -> connection reset (fault ${fault.id})`);
@@ -214,21 +276,37 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
         const defaultCode = fault.status === 429 ? 'TooManyRequests' : fault.status === 503 ? 'ServiceUnavailable' : fault.status >= 500 ? 'InternalServerError' : 'InjectedFault';
         const body = fault.body ?? { error: { code: defaultCode, message: `Injected fault: HTTP ${fault.status}.`, details: [] } };
-        return send({ status: fault.status, body, headers });
+        Object.assign(headers, fault.headers);
+        if (fault.rawBody !== undefined) headers['content-type'] = 'text/html; charset=utf-8';
+        return send({ status: fault.status, body, headers, rawBody: fault.rawBody });
       }
     }
 
     // 2. Auth.
     const auth = req.headers.authorization ?? '';
     const m = /^Bearer\s+(.+)$/i.exec(auth.trim());
-    if (!m || m[1] !== DEV_TOKEN) {
+    const expiresAt = m && config.tokenMode === 'expiring' ? /^emu-token:(\d+)$/.exec(m[1])?.[1] : undefined;
+    if (m && config.tokenMode === 'expiring' && expiresAt && Number(expiresAt) <= Date.now()) {
+      return sendError(new ArmError(401, 'ExpiredAuthenticationToken', 'The access token expiry UTC time is earlier than current UTC time.'), {
+        'WWW-Authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token", error_description="The access token has expired."',
+      });
+    }
+    if (!m || (config.tokenMode === 'expiring' ? !expiresAt : m[1] !== DEV_TOKEN)) {
       return sendError(
         new ArmError(401, 'AuthenticationFailed', m ? 'Authentication failed. The access token is not valid for this emulator.' : "Authentication failed. The 'Authorization' header is missing or is not a Bearer token."),
         { 'WWW-Authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token"' },
       );
     }
 
-    // 3. Route + api-version.
+    // 3. A resource accepted moments ago may not be readable yet (hideForReads).
+    const readsHidden = method === 'GET' ? hidden.get(path.toLowerCase()) : undefined;
+    if (readsHidden) {
+      if (readsHidden <= 1) hidden.delete(path.toLowerCase());
+      else hidden.set(path.toLowerCase(), readsHidden - 1);
+      return sendError(new ArmError(404, 'ResourceNotFound', `The Resource '${path.split('/').pop()}' was not found (not visible yet).`));
+    }
+
+    // 4. Route + api-version.
     if (!routeMatch) {
       return sendError(new ArmError(404, 'InvalidResourceType', `The emulator has no operation for '${method} ${path}'.`));
     }
@@ -256,7 +334,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       },
     };
     try {
-      send(await route.handler(ctx, params));
+      const response = await route.handler(ctx, params);
+      if (after?.hideForReads && response.status < 300) hidden.set(path.toLowerCase(), after.hideForReads);
+      send(response);
     } catch (err) {
       if (err instanceof ArmError) return sendError(err);
       log(`handler error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
@@ -307,6 +387,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       case 'GET /_emulator/config':
         return reply(200, config);
       case 'POST /_emulator/config': {
+        if (body.tokenMode !== undefined) {
+          if (body.tokenMode !== 'development' && body.tokenMode !== 'expiring') return reply(400, { error: { code: 'InvalidConfig', message: "tokenMode must be 'development' or 'expiring'." } });
+          config.tokenMode = body.tokenMode;
+        }
         for (const key of ['pageSize', 'lroPollsToComplete', 'retryAfterSeconds'] as const) {
           const v = body[key];
           if (v === undefined) continue;

@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
+import { ScriptedPrompter } from './scriptedPrompter';
 
 export function emulatorUrl(): string {
   const url = process.env.ARM_EMULATOR_URL;
@@ -37,7 +38,9 @@ export async function armRequests(options: { polling?: boolean } = {}): Promise<
 export async function extensionApi(): Promise<AzureLocalApi> {
   const extension = vscode.extensions.getExtension<AzureLocalApi>('azure-local-tools.azure-local-tools');
   assert.ok(extension);
-  return extension.activate();
+  const api = await extension.activate();
+  ScriptedPrompter.cancellation = () => api.cancellation();
+  return api;
 }
 
 export const label = (node: TreeNode) => {

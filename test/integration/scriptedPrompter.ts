@@ -1,6 +1,5 @@
 // A Prompter that answers from a script, so extension-host tests can drive wizards through every path. Each prompt
 // takes the next answer; a prompt the script did not expect fails the test with what was asked.
-import { OperationCancelledError } from '../../src/azure/lro';
 import { GoBackError, type AskOptions, type InputOptions, type PickItem, type PickOptions, type Prompter } from '../../src/wizard/prompter';
 
 export type Answer =
@@ -26,6 +25,12 @@ export interface AskedPick {
 }
 
 export class ScriptedPrompter implements Prompter {
+  /**
+   * The extension's own cancellation error: the bundle checks `instanceof` against its copy of the class, which is
+   * not this test's compiled copy. Set from the extension's test API (helpers.extensionApi).
+   */
+  static cancellation: () => Error = () => new Error('ScriptedPrompter.cancellation was not set from the extension API');
+
   readonly picks: AskedPick[] = [];
   readonly inputs: { prompt: string; value?: string }[] = [];
   readonly messages: { message: string; severity: string; modal?: boolean; detail?: string; actions: string[] }[] = [];
@@ -45,7 +50,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async pick<T>(options: PickOptions<T>): Promise<T> {
-    const items = await options.items;
+    const items = typeof options.items === 'function' ? await options.items(new AbortController().signal) : options.items;
     this.picks.push({
       placeholder: options.placeholder,
       step: options.step && { index: options.step.index, total: options.step.total },
@@ -53,7 +58,7 @@ export class ScriptedPrompter implements Prompter {
     });
     const next = this.next(`pick "${options.placeholder}" among ${items.map((i) => plain(i.label)).join(', ')}`);
     if (next.kind === 'back') throw new GoBackError();
-    if (next.kind === 'cancel') throw new OperationCancelledError();
+    if (next.kind === 'cancel') throw ScriptedPrompter.cancellation();
     if (next.kind !== 'pick') throw new Error(`Script expected ${next.kind}, but the wizard asked to pick "${options.placeholder}".`);
     const found: PickItem<T> | undefined = items.find((i) => matches(next.match, plain(i.label)) || (i.description !== undefined && matches(next.match, i.description)));
     if (!found) throw new Error(`No item matching ${next.match} in "${options.placeholder}": ${items.map((i) => plain(i.label)).join(', ')}`);
@@ -67,7 +72,7 @@ export class ScriptedPrompter implements Prompter {
     for (;;) {
       const next = this.next(`input "${options.prompt}"`);
       if (next.kind === 'back') throw new GoBackError();
-      if (next.kind === 'cancel') throw new OperationCancelledError();
+      if (next.kind === 'cancel') throw ScriptedPrompter.cancellation();
       if (next.kind !== 'input') throw new Error(`Script expected ${next.kind}, but the wizard asked for input "${options.prompt}".`);
       const message = options.validate?.(next.value) ?? (await options.validateAsync?.(next.value, new AbortController().signal));
       if (message !== next.expectMessage) {

@@ -1,61 +1,68 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { whatExists, type RunProgress } from '../../src/commands/createCluster/outcome';
+import { whatExists, type RunOutcome } from '../../src/commands/createCluster/outcome';
 import { reviewLines } from '../../src/commands/createCluster/review';
 import { rememberedDefaults, toClusterSpec, type CreateClusterContext } from '../../src/commands/createCluster/wizardContext';
-import { shellQuote } from '../../src/shellQuote';
 import { SAMPLE_SPEC } from '../fixtures/clusterSpec';
 
-const progress = (overrides: Partial<RunProgress>): RunProgress => ({
+const outcome = (overrides: Partial<RunOutcome>): RunOutcome => ({
   spec: SAMPLE_SPEC,
-  resourceGroupCreated: false,
-  connectedClusterAccepted: false,
-  instanceAccepted: false,
-  connectedClusterDeleted: false,
+  shell: 'posix',
+  connectedCluster: { kind: 'absent' },
+  instance: { kind: 'absent' },
   ...overrides,
 });
+const present = (state?: string) => ({ kind: 'present' as const, state, transitional: false });
 
 const SUB = SAMPLE_SPEC.subscriptionId;
+const CC = `/subscriptions/${SUB}/resourceGroups/rg-hci-seattle/providers/Microsoft.Kubernetes/connectedClusters/aks-new01`;
 
 describe('what a create run leaves in Azure', () => {
-  it('nothing, when step 1 was refused', () => {
-    assert.equal(whatExists(progress({})), 'Nothing was created for cluster "aks-new01".');
+  it('nothing, when step 1 was refused or proven absent', () => {
+    assert.equal(whatExists(outcome({})), 'Nothing was created for cluster "aks-new01".');
   });
 
   it('the connected cluster without an instance, with the command that removes it', () => {
     assert.equal(
-      whatExists(progress({ connectedClusterAccepted: true })),
-      `The connected cluster "aks-new01" exists in resource group rg-hci-seattle without an AKS Arc instance. To remove it: az resource delete --ids /subscriptions/${SUB}/resourceGroups/rg-hci-seattle/providers/Microsoft.Kubernetes/connectedClusters/aks-new01`,
+      whatExists(outcome({ connectedCluster: present('Succeeded') })),
+      `The connected cluster "aks-new01" exists in resource group rg-hci-seattle (Succeeded) without an AKS Arc instance. To remove it: az resource delete --ids ${CC}`,
     );
   });
 
-  it('unknown is said as unknown, with how to look', () => {
+  it('unknown is said as "may exist", with how to look and how to remove', () => {
     assert.equal(
-      whatExists(progress({ uncertain: 'could not be checked (network down)' })),
-      `Whether cluster "aks-new01" was created could not be checked (network down); to look: az resource show --ids /subscriptions/${SUB}/resourceGroups/rg-hci-seattle/providers/Microsoft.Kubernetes/connectedClusters/aks-new01`,
+      whatExists(outcome({ connectedCluster: { kind: 'unknown', why: 'not settled within 180 s' } })),
+      `Whether cluster "aks-new01" was created is not known (not settled within 180 s); it may exist. To check: az resource show --ids ${CC} — to remove it if it does: az aksarc delete --name aks-new01 --resource-group rg-hci-seattle --subscription ${SUB} --yes`,
+    );
+    assert.match(
+      whatExists(outcome({ connectedCluster: present('Succeeded'), instance: { kind: 'unknown', why: 'you stopped the check' } })),
+      /and its AKS Arc instance may exist \(you stopped the check; to check: az resource show --ids .*provisionedClusterInstances\/default\)\. To remove it: az aksarc delete/,
     );
   });
 
   it('a failed deletion is said, and so is a resource group the run created', () => {
     assert.equal(
-      whatExists(progress({ connectedClusterAccepted: true, instanceAccepted: true, deleteError: 'Conflict: busy', resourceGroupCreated: true })),
-      `The connected cluster "aks-new01" exists in resource group rg-hci-seattle with its AKS Arc instance (still provisioning or failed). Deleting it failed (Conflict: busy). To remove it: az aksarc delete --name aks-new01 --resource-group rg-hci-seattle --subscription ${SUB} --yes ` +
+      whatExists(outcome({ connectedCluster: present('Succeeded'), instance: present('Creating'), deleteError: 'Conflict: busy', resourceGroup: present('Succeeded') })),
+      `The connected cluster "aks-new01" exists in resource group rg-hci-seattle (Succeeded) with its AKS Arc instance (Creating). Deleting it failed (Conflict: busy). To remove it: az aksarc delete --name aks-new01 --resource-group rg-hci-seattle --subscription ${SUB} --yes ` +
         `The resource group rg-hci-seattle created for it still exists; to remove it: az group delete --name rg-hci-seattle --subscription ${SUB} --yes`,
     );
+    assert.match(whatExists(outcome({ resourceGroup: { kind: 'unknown', why: 'x' } })), /The resource group rg-hci-seattle may have been created \(x\); to check: az group show --name rg-hci-seattle/);
   });
 
   it('deleted: nothing of it remains', () => {
-    assert.equal(whatExists(progress({ connectedClusterAccepted: true, connectedClusterDeleted: true })), 'Deleted the connected cluster "aks-new01"; nothing of it remains in Azure.');
+    assert.equal(whatExists(outcome({ connectedCluster: { kind: 'deleted' } })), 'Deleted the connected cluster "aks-new01"; nothing of it remains in Azure.');
     assert.equal(
-      whatExists(progress({ connectedClusterAccepted: true, instanceAccepted: true, instanceDeleted: true, connectedClusterDeleted: true })),
+      whatExists(outcome({ connectedCluster: { kind: 'deleted' }, instance: { kind: 'deleted' } })),
       'Deleted the connected cluster "aks-new01" and its AKS Arc instance; nothing of it remains in Azure.',
     );
   });
 
-  it('names are quoted for a copied shell command', () => {
-    assert.equal(shellQuote('rg-(test).1'), "'rg-(test).1'");
-    assert.equal(shellQuote("it's"), `'it'\\''s'`);
-    assert.equal(shellQuote('plain-name_1.2'), 'plain-name_1.2');
+  it('quotes every argument of a copied command, resource ids included, for the user\'s shell', () => {
+    const spec = { ...SAMPLE_SPEC, resourceGroup: 'rg(test)', name: "it's" };
+    const posix = whatExists(outcome({ spec, connectedCluster: present('Succeeded') }));
+    assert.match(posix, /To remove it: az resource delete --ids '\/subscriptions\/[^']+\/resourceGroups\/rg\(test\)\/providers\/Microsoft\.Kubernetes\/connectedClusters\/it'\\''s'$/);
+    const powershell = whatExists(outcome({ spec, shell: 'powershell', connectedCluster: present('Succeeded'), instance: present('Failed') }));
+    assert.match(powershell, /To remove it: az aksarc delete --name 'it''s' --resource-group 'rg\(test\)' --subscription [0-9a-f-]+ --yes$/);
   });
 });
 

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ArmError } from '../../src/azure/armError';
-import { OperationCancelledError, pollLongRunningOperation, retryDelayMs, type HttpResult } from '../../src/azure/lro';
+import { pollDelayMs, pollLongRunningOperation, type HttpResult } from '../../src/azure/lro';
+import { OperationCancelledError } from '../../src/cancellation';
+import { recordingClock } from '../fixtures/clock';
 
 const result = (status: number, headers: Record<string, string> = {}, body?: unknown): HttpResult => ({
   status,
@@ -34,7 +36,7 @@ describe('long-running operations', () => {
       method: 'PUT',
       resourceUrl: 'resource',
       get: server.get,
-      sleep: async (ms) => void waits.push(ms),
+      clock: { now: () => 0, sleep: async (ms: number) => void waits.push(ms) },
       onStatus: (s) => statuses.push(s),
     });
     assert.equal(JSON.parse(final.bodyText!).name, 'c1');
@@ -46,21 +48,21 @@ describe('long-running operations', () => {
   it('throws ARM\'s error when the operation ends Failed', async () => {
     const server = script({ op: [result(200, {}, { status: 'Failed', error: { code: 'NodePoolFailed', message: 'no capacity' } })] });
     await assert.rejects(
-      pollLongRunningOperation({ initial: result(201, { 'azure-asyncoperation': 'op' }), method: 'PUT', resourceUrl: 'r', get: server.get, sleep: async () => {} }),
+      pollLongRunningOperation({ initial: result(201, { 'azure-asyncoperation': 'op' }), method: 'PUT', resourceUrl: 'r', get: server.get, clock: recordingClock() }),
       (error: unknown) => error instanceof ArmError && error.code === 'NodePoolFailed' && error.message === 'no capacity',
     );
   });
 
   it('polls Location until it stops answering 202 (DELETE)', async () => {
     const server = script({ loc: [result(202, { 'retry-after': '0' }), result(204)] });
-    const final = await pollLongRunningOperation({ initial: result(202, { location: 'loc' }), method: 'DELETE', get: server.get, sleep: async () => {} });
+    const final = await pollLongRunningOperation({ initial: result(202, { location: 'loc' }), method: 'DELETE', get: server.get, clock: recordingClock() });
     assert.equal(final.status, 204);
     assert.deepEqual(server.calls, ['loc', 'loc']);
   });
 
   it('returns the Location result of a POST that had Azure-AsyncOperation too', async () => {
     const server = script({ op: [result(200, {}, { status: 'Succeeded' })], loc: [result(200, {}, { properties: { kubeconfigs: [] } })] });
-    const final = await pollLongRunningOperation({ initial: result(202, { 'azure-asyncoperation': 'op', location: 'loc' }), method: 'POST', get: server.get, sleep: async () => {} });
+    const final = await pollLongRunningOperation({ initial: result(202, { 'azure-asyncoperation': 'op', location: 'loc' }), method: 'POST', get: server.get, clock: recordingClock() });
     assert.deepEqual(JSON.parse(final.bodyText!), { properties: { kubeconfigs: [] } });
   });
 
@@ -71,39 +73,43 @@ describe('long-running operations', () => {
       method: 'PUT',
       resourceUrl: 'r',
       get: server.get,
-      sleep: async () => {},
+      clock: recordingClock(),
     });
     assert.equal(JSON.parse(final.bodyText!).properties.provisioningState, 'Succeeded');
     assert.equal(server.calls.length, 2);
   });
 
   it('stops polling when cancelled', async () => {
-    let cancelled = false;
+    const controller = new AbortController();
     const server = script({ op: [result(200, {}, { status: 'InProgress' })] });
     await assert.rejects(
       pollLongRunningOperation({
         initial: result(201, { 'azure-asyncoperation': 'op' }),
         method: 'PUT',
         get: async (url) => {
-          cancelled = true;
+          controller.abort();
           return server.get(url);
         },
-        sleep: async () => {},
-        isCancelled: () => cancelled,
+        clock: recordingClock(),
+        signal: controller.signal,
       }),
       OperationCancelledError,
     );
     assert.equal(server.calls.length, 1);
   });
 
-  it('reads Retry-After as seconds or an HTTP date, bounded', () => {
+  it('reads Retry-After as seconds or an HTTP date, within the floor and the cap', () => {
     const h = (v?: string) => ({ get: () => v });
-    assert.equal(retryDelayMs(h('7'), 5000, 60000), 7000);
-    assert.equal(retryDelayMs(h(undefined), 5000, 60000), 5000);
-    assert.equal(retryDelayMs(h('3600'), 5000, 60000), 60000);
-    assert.equal(retryDelayMs(h('soon'), 5000, 60000), 5000);
-    const inTenSeconds = new Date(Date.now() + 10_000).toUTCString();
-    const ms = retryDelayMs(h(inTenSeconds), 5000, 60000);
-    assert.ok(ms > 8000 && ms <= 10_000, `date-based delay was ${ms}`);
+    const timing = { pollDefaultDelayMs: 5000, pollMinDelayMs: 1000, pollMaxDelayMs: 60000 };
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    assert.equal(pollDelayMs(h('7'), now, timing), 7000);
+    assert.equal(pollDelayMs(h(undefined), now, timing), 5000);
+    assert.equal(pollDelayMs(h('3600'), now, timing), 60000);
+    assert.equal(pollDelayMs(h('soon'), now, timing), 5000);
+    assert.equal(pollDelayMs(h(new Date(now + 10_000).toUTCString()), now, timing), 10_000);
+    // Never "poll at once": zero, negative and past dates give the floor.
+    assert.equal(pollDelayMs(h('0'), now, timing), 1000);
+    assert.equal(pollDelayMs(h('-5'), now, timing), 1000);
+    assert.equal(pollDelayMs(h(new Date(now - 60_000).toUTCString()), now, timing), 1000);
   });
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { collect, listAll, type ArmPage } from '../../src/azure/paging';
+import { collect, listAll, PageGuard, type ArmPage } from '../../src/azure/paging';
+
+const guard = (max = 1000) => new PageGuard('things', max);
 
 describe('paging', () => {
   it('follows nextLink exactly as returned, across pages', async () => {
@@ -16,17 +18,33 @@ describe('paging', () => {
         const page = pages[url];
         if (!page) throw new Error(`unexpected ${url}`);
         return page;
-      }),
+      }, guard()),
     );
     assert.deepEqual(items, [1, 2, 3, 4]);
     assert.deepEqual(requested, Object.keys(pages));
   });
 
   it('treats a missing value as an empty page and a null nextLink as the end', async () => {
-    assert.deepEqual(await collect(listAll('u', async () => ({ nextLink: null }))), []);
+    assert.deepEqual(await collect(listAll('u', async () => ({ nextLink: null }), guard())), []);
   });
 
   it('stops with an error on a nextLink loop instead of paging forever', async () => {
-    await assert.rejects(collect(listAll('u', async () => ({ value: [1], nextLink: 'u' }))), /same nextLink twice/);
+    await assert.rejects(collect(listAll('u', async () => ({ value: [1], nextLink: 'u' }), guard())), /same nextLink twice/);
+  });
+
+  it('stops when a new skip token brings back a page it already sent', async () => {
+    let n = 0;
+    await assert.rejects(collect(listAll('u', async () => ({ value: [{ id: 'a' }], nextLink: `u?$skiptoken=${n++}` }), guard())), /a page it had already sent/);
+    assert.equal(n, 2);
+  });
+
+  it('stops after the page cap, naming the setting', async () => {
+    let n = 0;
+    await assert.rejects(collect(listAll('u', async () => ({ value: [{ id: `i${n}` }], nextLink: `u?$skiptoken=${n++}` }), guard(5))), /after 5 pages \(azureLocal\.maxPages\)/);
+    assert.equal(n, 6);
+  });
+
+  it('treats a malformed value or nextLink as no items and the end, not a TypeError', async () => {
+    assert.deepEqual(await collect(listAll('u', async () => ({ value: 'x', nextLink: 42 }) as never, guard())), []);
   });
 });

@@ -1,15 +1,16 @@
-import { ArmError } from '../../azure/armError';
 import type { ArmClient } from '../../azure/armClient';
+import { isRefusal } from '../../azure/armError';
 import { deleteConnectedCluster, getConnectedCluster } from '../../azure/connectedClusters';
-import { OperationCancelledError } from '../../azure/lro';
 import { deleteProvisionedClusterInstance, getProvisionedClusterInstance } from '../../azure/provisionedClusters';
-import { createResourceGroup, resourceGroupExists } from '../../azure/resourceGroups';
-import { isCancellationError } from '../../cancellation';
+import { createResourceGroup, getResourceGroup, resourceGroupExists } from '../../azure/resourceGroups';
+import { readUntilSettled, type Existence } from '../../azure/settle';
+import { isCancellation, OperationCancelledError } from '../../cancellation';
 import { errorSummary, FailureWithOutcome } from '../../outcome';
+import { userShell, type ShellKind } from '../../shellQuote';
 import type { Prompter } from '../../wizard/prompter';
 import { connectedClusterRequest, provisionedClusterRequest, type ArmRequestSpec } from './bodies';
 import type { ClusterSpec } from './clusterSpec';
-import { whatExists, type RunProgress } from './outcome';
+import { whatExists, type Fact, type RunOutcome } from './outcome';
 
 export interface CreateRunDependencies {
   client: ArmClient;
@@ -18,29 +19,32 @@ export interface CreateRunDependencies {
   log: (line: string) => void;
   /** Something in this subscription changed: the tree re-reads it. */
   onChanged: (subscriptionId: string) => void;
+  /** The shell the final message's commands are quoted for (the platform's by default). */
+  shell?: ShellKind;
 }
 
 export const DELETE_CLUSTER = 'Delete the connected cluster';
 export const KEEP_CLUSTER = 'Keep it';
 
-/** How long the checks after a cancel or a lost connection may take (the user's signal is already aborted). */
-const PROBE_TIMEOUT_MS = 30000;
+type Part = 'resourceGroup' | 'connectedCluster' | 'instance';
 
 /**
  * Runs the two-step create: the connected cluster, then its AKS Arc instance, each to the end of its long-running
  * operation, under one cancellable progress notification. Only what this run made counts as made by it: the names are
- * checked again first, and a request whose answer was lost (cancel, network) is followed by a GET. When step 2 fails
- * or the user cancels after step 1, the user decides whether the connected cluster stays; the final message says
- * exactly what exists in Azure. Resolves on success; rejects with FailureWithOutcome on failure,
- * OperationCancelledError after a cancel.
+ * checked again first. After a failure or a cancel, every resource whose request was sent and not refused by ARM is
+ * read until it settles (see azure/settle.ts): the final message rests on those reads, never on a guess. When the
+ * connected cluster exists the user decides whether it stays. Resolves on success; rejects with FailureWithOutcome on
+ * failure, OperationCancelledError after a cancel.
  */
 export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocation: string | undefined, deps: CreateRunDependencies): Promise<void> {
   const { client, prompter, log } = deps;
-  const progress: RunProgress = { spec, resourceGroupCreated: false, connectedClusterAccepted: false, instanceAccepted: false, connectedClusterDeleted: false };
   const clusterId = connectedClusterRequest(spec).path;
-  const steps = [connectedClusterRequest(spec), provisionedClusterRequest(spec)];
-  /** Requests sent whose answer may not have arrived: 'resourceGroup', then step 1, then step 2. */
-  const sent = new Set<'resourceGroup' | 1 | 2>();
+  const steps: [Part, ArmRequestSpec][] = [
+    ['connectedCluster', connectedClusterRequest(spec)],
+    ['instance', provisionedClusterRequest(spec)],
+  ];
+  /** Requests sent and not refused: their resources may exist, whatever the error says. */
+  const sent = new Set<Part>();
   let currentStep = 0;
   log(`Create cluster "${spec.name}" in ${spec.resourceGroup} on ${spec.customLocationId}`);
   try {
@@ -49,33 +53,43 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
       await ensureStillFree(signal);
       if (newResourceGroupLocation) {
         report(`Creating resource group ${spec.resourceGroup}…`);
-        sent.add('resourceGroup');
-        await createResourceGroup(client, spec.subscriptionId, spec.resourceGroup, newResourceGroupLocation, signal);
-        progress.resourceGroupCreated = true;
+        await attempt('resourceGroup', () => createResourceGroup(client, spec.subscriptionId, spec.resourceGroup, newResourceGroupLocation, signal));
         log(`Created resource group ${spec.resourceGroup} (${newResourceGroupLocation})`);
       }
-      for (const [index, request] of steps.entries()) {
-        await runStep(index, request, (message) => report(message), signal);
+      for (const [index, [part, request]] of steps.entries()) {
+        await runStep(index, part, request, (message) => report(message), signal);
       }
     });
   } catch (error) {
-    const cancelled = isCancellationError(error);
+    const cancelled = isCancellation(error);
     log(cancelled ? 'Cancelled.' : `Failed: ${errorSummary(error)}`);
-    await findOutWhatWasMade(error);
-    if (progress.connectedClusterAccepted) await offerRollback(error, cancelled);
-    const outcome = whatExists(progress);
-    log(outcome);
+    const outcome = await settledOutcome();
+    if (outcome.connectedCluster.kind === 'present') await offerRollback(outcome, error, cancelled);
+    const statement = whatExists(outcome);
+    log(statement);
     deps.onChanged(spec.subscriptionId);
     if (cancelled) {
+      const left = outcome.connectedCluster.kind === 'present' || outcome.connectedCluster.kind === 'unknown';
       // Not awaited: the message stays up without holding the command open.
-      void prompter.ask(`Creating "${spec.name}" was cancelled. ${outcome}`, { severity: progress.connectedClusterAccepted && !progress.connectedClusterDeleted ? 'warning' : 'info' });
+      void prompter.ask(`Creating "${spec.name}" was cancelled. ${statement}`, { severity: left ? 'warning' : 'info' });
       throw new OperationCancelledError();
     }
-    throw new FailureWithOutcome(error, outcome);
+    throw new FailureWithOutcome(error, statement);
   }
   log(`Created AKS Arc cluster "${spec.name}".`);
   deps.onChanged(spec.subscriptionId);
   void prompter.ask(`Created AKS Arc cluster "${spec.name}" (Kubernetes ${spec.kubernetesVersion}) on ${lastSegment(spec.customLocationId)}.`, { severity: 'info' });
+
+  /** A request is "sent" from before it leaves until ARM refuses it: a lost answer may hide an accepted one. */
+  async function attempt<T>(part: Part, request: () => Promise<T>): Promise<T> {
+    sent.add(part);
+    try {
+      return await request();
+    } catch (error) {
+      if (isRefusal(error)) sent.delete(part);
+      throw error;
+    }
+  }
 
   /** The review may have sat for a while: a cluster or group made meanwhile must not be taken over (or deleted later). */
   async function ensureStillFree(signal: AbortSignal): Promise<void> {
@@ -87,63 +101,81 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
     }
   }
 
-  async function runStep(index: number, request: ArmRequestSpec, report: (message: string) => void, signal: AbortSignal): Promise<void> {
+  async function runStep(index: number, part: Part, request: ArmRequestSpec, report: (message: string) => void, signal: AbortSignal): Promise<void> {
     currentStep = index + 1;
     const stage = `Step ${currentStep} of 2: ${request.title}`;
     report(`${stage}…`);
     log(`${stage}: ${request.method} ${request.path}?api-version=${request.apiVersion}`);
     let lastStatus = '';
-    sent.add(index === 0 ? 1 : 2);
-    await client.runLongRunning(request.method, request.path, {
-      apiVersion: request.apiVersion,
-      body: request.body,
-      signal,
-      onAccepted: () => {
-        if (index === 0) progress.connectedClusterAccepted = true;
-        else progress.instanceAccepted = true;
+    await attempt(part, () =>
+      client.runLongRunning(request.method, request.path, {
+        apiVersion: request.apiVersion,
+        body: request.body,
+        signal,
         // The instance carries the custom location, so from step 2 on the tree can place the cluster.
-        if (index === 1) deps.onChanged(spec.subscriptionId);
-      },
-      onStatus: (status) => {
-        report(`${stage}: ${status}`);
-        if (status !== lastStatus) {
+        onAccepted: () => part === 'instance' && deps.onChanged(spec.subscriptionId),
+        onStatus: (status) => {
+          report(`${stage}: ${status}`);
+          if (status === lastStatus) return;
           log(`${stage}: ${status}`);
           lastStatus = status;
-          if (index === 1) deps.onChanged(spec.subscriptionId);
-        }
-      },
-    });
+          if (part === 'instance') deps.onChanged(spec.subscriptionId);
+        },
+        onPollFailure: (reason) => log(`${stage}: a status check failed, trying again (${reason})`),
+      }),
+    );
     log(`${stage}: Succeeded`);
   }
 
-  /**
-   * A request cancelled or cut off in flight may still have reached Azure. ARM's own refusal (an ArmError) is an
-   * answer; anything else is checked with a GET. The names were free before, so what exists now is this run's.
-   */
-  async function findOutWhatWasMade(error: unknown): Promise<void> {
-    if (error instanceof ArmError && error.status) return;
-    const signal = AbortSignal.timeout(PROBE_TIMEOUT_MS);
-    try {
-      if (sent.has('resourceGroup') && !progress.resourceGroupCreated) {
-        progress.resourceGroupCreated = await resourceGroupExists(client, spec.subscriptionId, spec.resourceGroup, signal);
-      }
-      if (sent.has(1) && !progress.connectedClusterAccepted) progress.connectedClusterAccepted = !!(await getConnectedCluster(client, clusterId, signal));
-      if (sent.has(2) && !progress.instanceAccepted) progress.instanceAccepted = !!(await getProvisionedClusterInstance(client, clusterId, signal));
-    } catch (probeError) {
-      // Unknown is said as unknown, never as "nothing".
-      progress.uncertain = `could not be checked (${errorSummary(probeError)})`;
-      log(`Checking what exists failed: ${errorSummary(probeError)}`);
+  /** Reads what the run may have made until it settles, under its own progress (cancel = stop waiting). */
+  async function settledOutcome(): Promise<RunOutcome> {
+    const facts: Partial<Record<Part, Fact>> = {};
+    const parts = (['resourceGroup', 'connectedCluster', 'instance'] as const).filter((part) => sent.has(part));
+    if (parts.length) {
+      await prompter.withProgress('Checking what exists in Azure…', async (report, signal) => {
+        for (const part of parts) facts[part] = await settle(part, report, signal);
+      });
     }
+    return {
+      spec,
+      shell: deps.shell ?? userShell(),
+      resourceGroup: newResourceGroupLocation ? facts.resourceGroup ?? { kind: 'absent' } : undefined,
+      connectedCluster: facts.connectedCluster ?? { kind: 'absent' },
+      // The instance is an extension resource of the connected cluster: without the cluster there is none.
+      instance: facts.instance ?? { kind: 'absent' },
+    };
   }
 
-  async function offerRollback(error: unknown, cancelled: boolean): Promise<void> {
+  function settle(part: Part, report: (message: string) => void, signal: AbortSignal): Promise<Existence> {
+    const read = {
+      resourceGroup: (s: AbortSignal) => getResourceGroup(client, spec.subscriptionId, spec.resourceGroup, s),
+      connectedCluster: (s: AbortSignal) => getConnectedCluster(client, clusterId, s),
+      instance: (s: AbortSignal) => getProvisionedClusterInstance(client, clusterId, s),
+    }[part];
+    const what = { resourceGroup: `resource group ${spec.resourceGroup}`, connectedCluster: 'the connected cluster', instance: 'the AKS Arc instance' }[part];
+    return readUntilSettled(read, {
+      clock: client.clock,
+      reliability: client.reliability,
+      signal,
+      onRead: (verdict) => {
+        report(`${what}: ${verdict}`);
+        log(`Checking ${what}: ${verdict}`);
+      },
+    }).then((existence) => {
+      log(`Checked ${what}: ${existence.kind === 'unknown' ? `unknown (${existence.why})` : existence.kind}`);
+      return existence;
+    });
+  }
+
+  async function offerRollback(outcome: RunOutcome, error: unknown, cancelled: boolean): Promise<void> {
+    const hasInstance = outcome.instance.kind !== 'absent';
     const why = cancelled
-      ? progress.instanceAccepted
+      ? hasInstance
         ? 'You cancelled while the AKS Arc instance was being created; cancelling stops watching, not Azure, so it may still finish.'
         : 'You cancelled after the connected cluster was accepted.'
       : `Step ${currentStep} failed: ${errorSummary(error)}`;
     const answer = await prompter.ask(
-      `The connected cluster "${spec.name}" exists in Azure${progress.instanceAccepted ? '' : ' without an AKS Arc instance'}. Delete it?`,
+      `The connected cluster "${spec.name}" exists in Azure${hasInstance ? '' : ' without an AKS Arc instance'}. Delete it?`,
       { severity: 'warning', modal: true, detail: `${why}\n\nDeleting removes its AKS Arc instance first, if any, then the connected cluster.` },
       DELETE_CLUSTER,
       KEEP_CLUSTER,
@@ -155,20 +187,27 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
     try {
       await prompter.withProgress(`Deleting "${spec.name}"`, async (report, signal) => {
         // As `az aksarc delete` does: the AKS Arc instance (its VMs on Azure Local) first, then the connected cluster.
-        if (progress.instanceAccepted) {
+        if (hasInstance) {
           report('the AKS Arc instance…');
           await deleteProvisionedClusterInstance(client, clusterId, { signal, onStatus: (status) => report(`the AKS Arc instance: ${status}`) });
-          progress.instanceDeleted = true;
+          outcome.instance = { kind: 'deleted' };
           log(`Deleted ${clusterId}/providers/Microsoft.HybridContainerService/provisionedClusterInstances/default`);
         }
         report('the connected cluster…');
         await deleteConnectedCluster(client, clusterId, { signal, onStatus: (status) => report(`the connected cluster: ${status}`) });
       });
-      progress.connectedClusterDeleted = true;
+      outcome.connectedCluster = { kind: 'deleted' };
       log(`Deleted connected cluster ${clusterId}`);
     } catch (deleteError) {
-      progress.deleteError = isCancellationError(deleteError) ? 'the deletion was cancelled' : errorSummary(deleteError);
-      log(`Deleting failed: ${progress.deleteError}`);
+      outcome.deleteError = isCancellation(deleteError) ? 'the deletion was cancelled' : errorSummary(deleteError);
+      log(`Deleting failed: ${outcome.deleteError}`);
+      // A deletion cut off may have gone through, or be running: read again rather than say what was before.
+      await prompter.withProgress('Checking what exists in Azure…', async (report, signal) => {
+        outcome.connectedCluster = await settle('connectedCluster', report, signal);
+        outcome.instance = outcome.connectedCluster.kind === 'absent' ? { kind: 'absent' } : await settle('instance', report, signal);
+      });
+      if (outcome.connectedCluster.kind === 'absent') outcome.connectedCluster = { kind: 'deleted' };
+      if (outcome.connectedCluster.kind === 'deleted' && hasInstance) outcome.instance = { kind: 'deleted' };
     }
   }
 }

@@ -7,7 +7,7 @@ import type { CreateClusterContext } from '../wizardContext';
 export const customLocationStep: WizardStep<CreateClusterContext> = {
   shouldPrompt: (context) => !context.prefilled.customLocationId,
   async prompt(context, prompter, step) {
-    const items = listCustomLocations(context.client, context.subscription!.subscriptionId).then((locations) =>
+    const items = (signal: AbortSignal) => listCustomLocations(context.client, context.subscription!.subscriptionId, signal).then((locations) =>
       locations.map((location) => {
         const host = location.properties?.hostResourceId ? parseResourceId(location.properties.hostResourceId).name : undefined;
         return {

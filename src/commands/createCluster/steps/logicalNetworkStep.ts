@@ -13,7 +13,7 @@ export const logicalNetworkStep: WizardStep<CreateClusterContext> = {
   shouldPrompt: (context) => !context.prefilled.logicalNetworkId,
   async prompt(context, prompter, step) {
     const customLocation = context.customLocation!;
-    const items = listLogicalNetworks(context.client, context.subscription!.subscriptionId).then((networks) =>
+    const items = (signal: AbortSignal) => listLogicalNetworks(context.client, context.subscription!.subscriptionId, signal).then((networks) =>
       networks
         .filter((n) => sameResourceId(n.extendedLocation?.name, customLocation.id))
         .map((network) => {

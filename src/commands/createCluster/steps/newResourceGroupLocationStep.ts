@@ -8,7 +8,7 @@ export const newResourceGroupLocationStep: WizardStep<CreateClusterContext> = {
   shouldPrompt: (context) => !!context.resourceGroup?.isNew,
   async prompt(context, prompter, step) {
     const subscriptionId = context.subscription!.subscriptionId;
-    const items = Promise.all([listLocations(context.client, subscriptionId), listCustomLocations(context.client, subscriptionId)]).then(([regions, customLocations]) => {
+    const items = (signal: AbortSignal) => Promise.all([listLocations(context.client, subscriptionId, signal), listCustomLocations(context.client, subscriptionId, signal)]).then(([regions, customLocations]) => {
       const withAzureLocal = new Set(customLocations.map((c) => c.location.toLowerCase()));
       return [...regions]
         .sort((a, b) => Number(withAzureLocal.has(b.name)) - Number(withAzureLocal.has(a.name)) || (a.displayName ?? a.name).localeCompare(b.displayName ?? b.name))

@@ -1,5 +1,5 @@
 import { AKS_ARC_PROVIDERS, registerProviders, unregisteredProviders } from '../../../azure/providers';
-import { OperationCancelledError } from '../../../azure/lro';
+import { OperationCancelledError } from '../../../cancellation';
 import type { WizardStep } from '../../../wizard/runWizard';
 import type { CreateClusterContext } from '../wizardContext';
 

@@ -8,7 +8,7 @@ const NEW = Symbol('new resource group');
 export const resourceGroupStep: WizardStep<CreateClusterContext> = {
   async prompt(context, prompter, step) {
     const subscriptionId = context.subscription!.subscriptionId;
-    const items = listResourceGroups(context.client, subscriptionId).then((groups) => [
+    const items = (signal: AbortSignal) => listResourceGroups(context.client, subscriptionId, signal).then((groups) => [
       { label: '$(add) Create new resource group…', value: NEW as typeof NEW | { name: string; location: string } },
       ...groups
         .map((g) => ({ name: g.name ?? '', location: g.location }))

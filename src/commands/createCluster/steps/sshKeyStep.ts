@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { isGoBack, type Prompter, type StepPosition } from '../../../wizard/prompter';
 import type { WizardStep } from '../../../wizard/runWizard';
-import { OperationCancelledError } from '../../../azure/lro';
+import { OperationCancelledError } from '../../../cancellation';
 import { generateRsaKeyPair, listPublicKeys, writeKeyPair } from '../sshKey';
 import { validateSshRsaPublicKey } from '../validators';
 import type { CreateClusterContext } from '../wizardContext';
@@ -35,7 +35,7 @@ export const sshKeyStep: WizardStep<CreateClusterContext> = {
 
 function chooseSource(context: CreateClusterContext, prompter: Prompter, step: StepPosition): Promise<Choice> {
   const remembered = context.sshKeySource?.kind === 'file' ? context.sshKeySource.path : context.defaults.sshPublicKeyPath;
-  const items = listPublicKeys(context.sshDirectory).then((keys) => [
+  const items = () => listPublicKeys(context.sshDirectory).then((keys) => [
     ...keys.map((key) => ({
       label: `$(key) ${path.basename(key.path)}`,
       description: key.comment,

@@ -7,7 +7,7 @@ import type { CreateClusterContext } from '../wizardContext';
 export const subscriptionStep: WizardStep<CreateClusterContext> = {
   shouldPrompt: (context) => !context.prefilled.subscriptionId,
   async prompt(context, prompter, step) {
-    const items = listSubscriptions(context.client).then((all) =>
+    const items = (signal: AbortSignal) => listSubscriptions(context.client, signal).then((all) =>
       filterSubscriptions(all, settings.selectedSubscriptions()).map((s) => ({
         label: s.displayName,
         description: s.subscriptionId,
