@@ -33,6 +33,8 @@ export interface AzureLocalApi {
   telemetryEvents: readonly CommandEvent[];
   /** Summaries of the errors commands have shown, newest last. */
   shownErrors: readonly string[];
+  /** The last Resource Manager exchanges as logged (method, URL, status or error), newest last. */
+  recentRequests: readonly ArmRequestLogEntry[];
   /** The running `az connectedk8s proxy` tasks. */
   proxies: ProxyManager;
   /** For extension-host tests: script the wizard's answers and shorten its waits. Undefined restores VS Code's UI. */
@@ -62,7 +64,12 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
   const { version, telemetryConnectionString } = context.extension.packageJSON as { version: string; telemetryConnectionString?: string };
   const log = vscode.window.createOutputChannel('Azure Local', { log: true });
   const telemetry = createTelemetry(telemetryConnectionString, context.subscriptions);
-  const session = new AzureSession(`azure-local-tools/${version}`, (entry) => logRequest(log, entry));
+  const recentRequests: ArmRequestLogEntry[] = [];
+  const session = new AzureSession(`azure-local-tools/${version}`, (entry) => {
+    logRequest(log, entry);
+    recentRequests.push(entry);
+    recentRequests.splice(0, Math.max(0, recentRequests.length - 200));
+  });
   const tree = new AzureLocalTreeDataProvider(session);
   const properties = new ResourcePropertiesProvider();
   const commands: CommandContext = { log, telemetry, shownErrors: [] };
@@ -143,6 +150,7 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     session,
     telemetryEvents: telemetry.events,
     shownErrors: commands.shownErrors,
+    recentRequests,
     proxies,
     setTestOverrides: (overrides) => {
       testOverrides = overrides;

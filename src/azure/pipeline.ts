@@ -152,7 +152,7 @@ export function timeoutPolicy(timeoutMs: number): PipelinePolicy {
         return await next(request);
       } catch (error) {
         if (timedOut) {
-          throw new ArmError('RequestTimeout', `No answer within ${Math.round(timeoutMs / 1000)} s (azureLocal.requestTimeoutSeconds): ${request.method} ${withoutQuery(request.url)}`, undefined);
+          throw new ArmError('RequestTimeout', `No answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} (azureLocal.requestTimeoutSeconds): ${request.method} ${withoutQuery(request.url)}`, undefined);
         }
         throw error;
       } finally {

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { REPO, emulatorBench } from '../bench/codeServer.mjs';
-import { clearToasts, expand, openAzureLocal, runE2e, screenshot, treeRow, widenSidebar } from './workbench.mjs';
+import { clearToasts, expand, openAzureLocal, runE2e, screenshot, terminalBuffer, treeRow, widenSidebar } from './workbench.mjs';
 
 const t0 = Date.now();
 const ts = () => `[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`;
@@ -21,11 +21,6 @@ const bench = emulatorBench();
 function proxyProcesses() {
   const out = execFileSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8' });
   return out.split('\n').map((l) => l.trim()).filter((l) => l && !/^\d+\s+Z/.test(l) && (l.includes(`connectedk8s proxy --name ${CLUSTER}`) || /\barcProxy_/.test(l)));
-}
-
-async function terminalText(page) {
-  const rows = page.locator('.xterm-rows', { hasText: 'Proxy is listening' }).first().locator(':scope > div');
-  return (await rows.allTextContents()).map((t) => t.replace(/\u00a0/g, ' ').trimEnd()).join('\n');
 }
 
 async function main() {
@@ -51,12 +46,6 @@ async function main() {
   const summary = page.locator('.notifications-toasts .notification-toast-container', { hasText: `${CLUSTER}: 3 nodes, 3 Ready` }).first();
   await summary.waitFor({ timeout: 90000 }).catch(() => { throw new Error('no "3 nodes, 3 Ready" notification'); });
   log('notification:', (await summary.innerText()).replace(/\s+/g, ' '));
-  const text = await terminalText(page);
-  const listening = text.indexOf('Proxy is listening on port 47011');
-  const ready = text.indexOf('Press Ctrl+C to close proxy.');
-  const nodes = text.indexOf('moc-l1a2b3c4d5');
-  if (!(listening >= 0 && listening < ready && ready < nodes)) throw new Error(`the terminal does not show listening → ready → nodes:\n${text}`);
-  log('terminal: listening, then ready, then kubectl get node -A');
   if (!proxyProcesses().some((p) => /arcProxy_/.test(p))) throw new Error('no arcProxy process while connected');
 
   const status = page.locator('.statusbar-item', { hasText: CLUSTER }).first();
@@ -65,6 +54,13 @@ async function main() {
   await page.mouse.move(700, 300);
   await page.waitForTimeout(500);
   await screenshot(page, path.join(REPO, 'media/screenshots/connect.png'), log);
+
+  const text = await terminalBuffer(page);
+  const listening = text.indexOf('Proxy is listening on port 47011');
+  const ready = text.indexOf('Press Ctrl+C to close proxy.');
+  const nodes = text.indexOf('moc-l1a2b3c4d5');
+  if (!(listening >= 0 && listening < ready && ready < nodes)) throw new Error(`the terminal does not show listening → ready → nodes:\n${text}`);
+  log('terminal buffer: listening, then ready, then kubectl get node -A');
 
   // Stop from the status bar: pick "Stop" in its menu.
   await status.click();

@@ -90,6 +90,23 @@ export async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * The active terminal's whole buffer (scrollback included, wrapped lines joined), read through VS Code's own
+ * "Select All" and "Copy": what a user would copy, whatever the checkout path does to how rows wrap.
+ */
+export async function terminalBuffer(page) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.locator('.terminal-wrapper.active .xterm-screen, .terminal-wrapper .xterm-screen').first().click();
+  await runCommand(page, 'Terminal: Select All');
+  await page.waitForTimeout(300);
+  // "Copy Selection" is not offered by the palette (it needs the terminal focused): its Linux keybinding is.
+  await page.keyboard.press('Control+Shift+C');
+  await page.waitForTimeout(300);
+  const text = (await page.evaluate(() => navigator.clipboard.readText())).replace(/\u00a0/g, ' ');
+  await page.keyboard.press('Escape');
+  return text;
+}
+
 /** Waits for a quick input whose title contains `title` and whose placeholder/prompt matches `prompt` (RegExp). */
 export async function waitForPrompt(page, title, prompt) {
   const widget = quickInput(page);

@@ -49,6 +49,8 @@ export interface FaultRule {
     nextLink?: 'self' | 'endless' | string;
     asyncOperationOrigin?: string;
     locationOrigin?: string;
+    /** Replace an operation-status body's `status` (e.g. "Succeeded " with a trailing space) on a real poll. */
+    operationStatus?: unknown;
     /** Drop the Azure-AsyncOperation header, so that a client polls Location. */
     dropAsyncOperation?: boolean;
   };

@@ -129,6 +129,7 @@ function applyAfterEffects(rule: ActiveFaultRule, response: ArmResponse): ArmRes
   const locationKey = find('location');
   if (rewrite.locationOrigin && locationKey) headers[locationKey] = withOrigin(headers[locationKey], rewrite.locationOrigin);
   let body = response.body;
+  if ('operationStatus' in rewrite && body && typeof body === 'object') body = { ...(body as object), status: rewrite.operationStatus };
   if (rewrite.nextLink && body && typeof body === 'object' && Array.isArray((body as { value?: unknown }).value)) {
     const page = body as { value: unknown[]; nextLink?: string };
     const self = response.requestUrl ?? '';

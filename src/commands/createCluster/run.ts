@@ -4,7 +4,7 @@ import { deleteConnectedCluster, getConnectedCluster } from '../../azure/connect
 import { deleteProvisionedClusterInstance, getProvisionedClusterInstance } from '../../azure/provisionedClusters';
 import { createResourceGroup, getResourceGroup, resourceGroupExists } from '../../azure/resourceGroups';
 import { readUntilSettled, type Existence } from '../../azure/settle';
-import { isCancellation, OperationCancelledError } from '../../cancellation';
+import { isCancellation, OperationCancelledError, throwIfCancelled } from '../../cancellation';
 import { errorSummary, FailureWithOutcome } from '../../outcome';
 import { userShell, type ShellKind } from '../../shellQuote';
 import type { Prompter } from '../../wizard/prompter';
@@ -53,7 +53,7 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
       await ensureStillFree(signal);
       if (newResourceGroupLocation) {
         report(`Creating resource group ${spec.resourceGroup}…`);
-        await attempt('resourceGroup', () => createResourceGroup(client, spec.subscriptionId, spec.resourceGroup, newResourceGroupLocation, signal));
+        await attempt('resourceGroup', signal, () => createResourceGroup(client, spec.subscriptionId, spec.resourceGroup, newResourceGroupLocation, signal));
         log(`Created resource group ${spec.resourceGroup} (${newResourceGroupLocation})`);
       }
       for (const [index, [part, request]] of steps.entries()) {
@@ -80,8 +80,12 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
   deps.onChanged(spec.subscriptionId);
   void prompter.ask(`Created AKS Arc cluster "${spec.name}" (Kubernetes ${spec.kubernetesVersion}) on ${lastSegment(spec.customLocationId)}.`, { severity: 'info' });
 
-  /** A request is "sent" from before it leaves until ARM refuses it: a lost answer may hide an accepted one. */
-  async function attempt<T>(part: Part, request: () => Promise<T>): Promise<T> {
+  /**
+   * A request is "sent" from before it leaves until ARM refuses it: a lost answer may hide an accepted one. A request
+   * that a cancel stopped before it left was never sent.
+   */
+  async function attempt<T>(part: Part, signal: AbortSignal, request: () => Promise<T>): Promise<T> {
+    throwIfCancelled(signal);
     sent.add(part);
     try {
       return await request();
@@ -107,7 +111,7 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
     report(`${stage}…`);
     log(`${stage}: ${request.method} ${request.path}?api-version=${request.apiVersion}`);
     let lastStatus = '';
-    await attempt(part, () =>
+    await attempt(part, signal, () =>
       client.runLongRunning(request.method, request.path, {
         apiVersion: request.apiVersion,
         body: request.body,
