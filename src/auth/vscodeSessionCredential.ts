@@ -1,6 +1,7 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import * as vscode from 'vscode';
 import type { AzureCloud } from './clouds';
+import { FALLBACK_LIFETIME_MS, tokenExpiry } from './tokenExpiry';
 
 /** Raised when a token is needed and the user is not signed in to VS Code's Microsoft account. */
 export class NotSignedInError extends Error {
@@ -33,20 +34,5 @@ export class VSCodeSessionCredential implements TokenCredential {
     return createIfNone
       ? vscode.authentication.getSession(this.cloud.authProviderId, allScopes, { createIfNone: true })
       : vscode.authentication.getSession(this.cloud.authProviderId, allScopes, { silent: true });
-  }
-}
-
-/** When a token states no readable expiry, it is asked for again this soon. */
-const FALLBACK_LIFETIME_MS = 5 * 60 * 1000;
-
-/** The `exp` claim of a JWT access token, in ms; undefined when the token is not a readable JWT. Never logged. */
-export function tokenExpiry(token: string): number | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const exp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }).exp;
-    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;
-  } catch {
-    return undefined;
   }
 }
