@@ -181,7 +181,7 @@ const ROWS: Row[] = [
   {
     name: 'a response slower than the timeout',
     faults: () => [{ method: 'PUT', path: CC_PUT, delayMs: 600 }],
-    reliability: { requestTimeoutMs: 300 },
+    reliability: { requestTimeoutMs: 300, settleWindowMs: 20_000 },
     clockScale: 0.1,
     act: create(),
     expect: ccOnly,
@@ -243,6 +243,7 @@ const ROWS: Row[] = [
   {
     name: 'cancel during step 1 (PUT in flight, seen late)',
     faults: () => [{ method: 'PUT', path: CC_PUT, delayMs: 400, hideForReads: 2 }],
+    reliability: { settleWindowMs: 20_000 },
     clockScale: 0.1,
     act: create({ cancel: [{ progress: /^Creating/, when: /^Step 1 of 2: connected cluster \(Microsoft\.Kubernetes\)…$/, afterMs: 150 }] }),
     expect: ccOnly,
