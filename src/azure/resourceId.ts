@@ -10,31 +10,49 @@ export interface ResourceId {
   name?: string;
 }
 
-/** Parses `/subscriptions/{s}/resourceGroups/{g}/providers/{ns}/{type}/{name}[/...]`, case-insensitively. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Parses an ARM id as ARM writes them — `/subscriptions/{guid}[/resourceGroups/{g}[/providers/{ns}/{type}/{name}…]]`,
+ * case-insensitively — and refuses anything else with a message saying what is wrong: an id the extension acts on
+ * must name exactly one resource.
+ */
 export function parseResourceId(id: string): ResourceId {
-  const segments = id.split('/').filter(Boolean);
-  if (segments.length < 2 || segments[0].toLowerCase() !== 'subscriptions') {
-    throw new Error(`Not an Azure resource id: "${id}". It must start with /subscriptions/{subscriptionId}.`);
-  }
+  const refuse = (why: string) => new Error(`Not an Azure resource id: "${id}" (${why}).`);
+  if (typeof id !== 'string' || !id.startsWith('/')) throw refuse('it must start with /subscriptions/{subscriptionId}');
+  const segments = id.slice(1).split('/');
+  if (segments.some((s) => s === '')) throw refuse('it has an empty segment');
+  if (segments[0].toLowerCase() !== 'subscriptions' || segments.length < 2) throw refuse('it must start with /subscriptions/{subscriptionId}');
+  if (!GUID.test(segments[1])) throw refuse('the subscription id is not a GUID');
   const result: ResourceId = { subscriptionId: segments[1], types: [], names: [] };
   let i = 2;
   if (segments[i]?.toLowerCase() === 'resourcegroups') {
-    if (!segments[i + 1]) throw new Error(`The resource id "${id}" names no resource group.`);
+    if (segments[i + 1] === undefined) throw refuse('it names no resource group');
     result.resourceGroup = segments[i + 1];
     i += 2;
   }
-  while (i < segments.length) {
-    if (segments[i].toLowerCase() === 'providers') {
-      result.provider = segments[i + 1];
-      i += 2;
+  if (i === segments.length) return result;
+  if (segments[i].toLowerCase() !== 'providers' || segments[i + 1] === undefined) throw refuse('a resource type must follow /providers/{namespace}');
+  result.provider = segments[i + 1];
+  i += 2;
+  const rest = segments.slice(i);
+  if (rest.length < 2 || rest.length % 2 !== 0) throw refuse('every resource type needs a name');
+  for (let k = 0; k < rest.length; k += 2) {
+    // An extension resource's `providers/{namespace}` pair names its provider; it is not a type.
+    if (rest[k].toLowerCase() === 'providers') {
+      result.provider = rest[k + 1];
       continue;
     }
-    result.types.push(segments[i]);
-    if (segments[i + 1] !== undefined) result.names.push(segments[i + 1]);
-    i += 2;
+    result.types.push(rest[k]);
+    result.names.push(rest[k + 1]);
   }
   result.name = result.names[result.names.length - 1];
   return result;
+}
+
+/** The last segment of an id, for display only (never parsed further): "seattle-hci-arcbridge". */
+export function resourceNameOf(id: string): string {
+  return id.split('/').filter(Boolean).pop() ?? id;
 }
 
 /** ARM ids compare case-insensitively (the specs' own examples mix `resourceGroups` and `resourcegroups`). */

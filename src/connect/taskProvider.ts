@@ -9,7 +9,7 @@ import { MessageTerminal } from './textTerminal';
 import { findProxyPort } from './ports';
 import { resolveExecutable } from './processes';
 import { isAzureLocalTask, proxyTaskName, type ProxyManager, type StartProxyOptions } from './proxyManager';
-import { kubeconfigPathFor, TASK_TYPE, type AzureLocalTaskDefinition } from './taskDefinition';
+import { kubeconfigPathFor, resolveKubeconfig, TASK_TYPE, validateTaskDefinition, type AzureLocalTaskDefinition } from './taskDefinition';
 
 export const PROXY_PROBLEM_MATCHER = '$azure-local-proxy';
 
@@ -53,7 +53,11 @@ export class AzureLocalTaskProvider implements vscode.TaskProvider {
   private async terminalFor(definition: AzureLocalTaskDefinition, options: Partial<StartProxyOptions> = {}): Promise<vscode.Pseudoterminal> {
     const az = options.az ?? resolveExecutable(settings.azPath());
     const kubectl = options.kubectl ?? resolveExecutable(settings.kubectlPath());
-    const kubeconfig = options.kubeconfig ?? definition.kubeconfig ?? kubeconfigPathFor(settings.kubeconfigFolder(), definition);
+    const folder = settings.kubeconfigFolder();
+    // Connect's own definitions come with their options; one from tasks.json is checked like any input.
+    const problem = options.kubeconfig ? undefined : validateTaskDefinition(definition, folder);
+    if (problem) return new MessageTerminal(problem);
+    const kubeconfig = options.kubeconfig ?? (definition.kubeconfig ? resolveKubeconfig(folder, definition.kubeconfig) : kubeconfigPathFor(folder, definition));
     if (!kubectl) return new MessageTerminal(`kubectl not found ("${settings.kubectlPath()}"). Install it (az aks install-cli) or set azureLocal.kubectlPath.`);
     if (definition.action === 'nodes') return new NodesTerminal(kubectl, kubeconfig);
     if (!az) return new MessageTerminal(`The Azure CLI was not found ("${settings.azPath()}"). Install it (https://aka.ms/installazurecli) or set azureLocal.azPath.`);

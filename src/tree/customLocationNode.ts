@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ArmClient } from '../azure/armClient';
 import type { CustomLocationInventory } from '../azure/grouping';
-import { parseResourceId } from '../azure/resourceId';
+import { resourceNameOf } from '../azure/resourceId';
 import { ClusterNode } from './clusterNode';
 import { GroupNode } from './groupNode';
 import { LogicalNetworkNode } from './logicalNetworkNode';
@@ -28,7 +28,7 @@ export class CustomLocationNode implements TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const location = this.inventory.customLocation;
-    const host = location.properties?.hostResourceId ? parseResourceId(location.properties.hostResourceId).name : undefined;
+    const host = location.properties?.hostResourceId ? resourceNameOf(location.properties.hostResourceId) : undefined;
     const item = new vscode.TreeItem(location.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = location.id.toLowerCase();
     item.description = [location.location, host].filter(Boolean).join(' · ');

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LogicalNetwork } from '../azure/models';
-import { summarizeLogicalNetwork, type LogicalNetworkSummary } from './describe';
+import { summarizeLogicalNetwork, type LogicalNetworkSummary } from '../azure/logicalNetwork';
 import { DetailNode } from './detailNode';
 import { resourceContextValue, type TreeNode } from './treeNode';
 

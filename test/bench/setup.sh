@@ -30,7 +30,7 @@ step() { local log=$LOGS/$1.log; shift; if ! "$@" >"$log" 2>&1; then tail -n 40 
 mkdir -p "$LOGS"
 
 # ---- 1. system packages (Debian) -------------------------------------------------------------
-APT_PKGS=(chromium unzip fonts-dejavu-core ripgrep libkrb5-dev build-essential python3 ca-certificates)
+APT_PKGS=(chromium unzip fonts-dejavu-core ripgrep libkrb5-dev build-essential python3 ca-certificates openssh-client)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -70,12 +70,12 @@ describe('create-cluster validators', () => {
     ['pool short', validateNodePoolName, 'np', 'Node pool name: 3 to 12 characters, lowercase letters and digits, starting with a letter.'],
     ['pool hyphen', validateNodePoolName, 'node-pool', 'Node pool name: 3 to 12 characters, lowercase letters and digits, starting with a letter.'],
     ['count ok', validateNodeCount, '3', undefined],
-    ['count zero', validateNodeCount, '0', 'Node count: a whole number of at least 1.'],
-    ['count text', validateNodeCount, 'two', 'Node count: a whole number of at least 1.'],
+    ['count zero', validateNodeCount, '0', "Node count: a whole number from 1 to 200 (AKS Arc's limit, https://learn.microsoft.com/azure/aks/aksarc/scale-requirements)."],
+    ['count text', validateNodeCount, 'two', "Node count: a whole number from 1 to 200 (AKS Arc's limit, https://learn.microsoft.com/azure/aks/aksarc/scale-requirements)."],
     ['groups ok', validateAdminGroupIds, 'e2c1b7a4-3f5d-4a9e-8b6c-1d0f2e3a4b5c, E2C1B7A4-3F5D-4A9E-8B6C-1D0F2E3A4B5D', undefined],
     ['groups bad', validateAdminGroupIds, 'e2c1b7a4-3f5d-4a9e-8b6c-1d0f2e3a4b5c,admins', 'Admin group object IDs: "admins" is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).'],
-    ['ssh type', validateSshRsaPublicKey, 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 x', 'SSH public key: an OpenSSH RSA key ("ssh-rsa AAAA… comment") is required.'],
-    ['ssh data', validateSshRsaPublicKey, 'ssh-rsa bm90IGEga2V5 x', 'SSH public key: the key data is not a valid OpenSSH RSA key.'],
+    ['ssh type', validateSshRsaPublicKey, 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 x', 'SSH public key: AKS Arc takes RSA keys ("ssh-rsa …"); this is an ed25519 key.'],
+    ['ssh data', validateSshRsaPublicKey, 'ssh-rsa bm90IGEga2V5 x', 'SSH public key: the key data is truncated or has extra bytes.'],
   ];
   for (const [title, validate, input, expected] of cases) {
     it(`${title}: ${JSON.stringify(input.length > 30 ? input.slice(0, 30) + '…' : input)}`, () => assert.equal(validate(input), expected));

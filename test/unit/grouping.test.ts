@@ -4,7 +4,8 @@ import { mapWithConcurrency, createLimiter } from '../../src/azure/concurrency';
 import { groupByCustomLocation } from '../../src/azure/grouping';
 import type { ConnectedCluster, CustomLocation, LogicalNetwork, Subscription } from '../../src/azure/models';
 import { filterSubscriptions } from '../../src/azure/subscriptions';
-import { describeCluster, summarizeLogicalNetwork } from '../../src/tree/describe';
+import { describeCluster } from '../../src/tree/describe';
+import { logicalNetworkProblem, logicalNetworkShapeProblem, summarizeLogicalNetwork } from '../../src/azure/logicalNetwork';
 
 const cl = (name: string): CustomLocation => ({
   id: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.ExtendedLocation/customLocations/${name}`,
@@ -73,7 +74,31 @@ describe('logical network summary', () => {
       vlan: '120',
       gateway: '10.20.0.1',
       vmSwitch: 'ConvergedSwitch(compute)',
+      provisioningState: undefined,
+      error: undefined,
     });
+  });
+
+  it('reads addressPrefix and addressPrefixes together, and shows the state and the service\'s error', () => {
+    const summary = summarizeLogicalNetwork(
+      lnet('n', 'x', {
+        provisioningState: 'Failed',
+        status: { errorCode: 'VlanInUse', errorMessage: 'VLAN 120 is taken' },
+        subnets: [{ name: 's', properties: { addressPrefix: '10.0.0.0/24', addressPrefixes: ['10.1.0.0/24', '10.0.0.0/24'] } }],
+      } as never),
+    );
+    assert.equal(summary.addressPrefix, '10.1.0.0/24, 10.0.0.0/24');
+    assert.equal(summary.provisioningState, 'Failed');
+    assert.equal(summary.error, 'VlanInUse: VLAN 120 is taken');
+  });
+
+  it('reads malformed bodies without a TypeError, and names what is wrong', () => {
+    for (const properties of [{ subnets: [null] }, { subnets: [{ properties: { ipPools: [null] } }] }, { subnets: 'x' }, { dhcpOptions: { dnsServers: 'x' } }, null]) {
+      const network = lnet('n', 'x', properties as never);
+      assert.doesNotThrow(() => summarizeLogicalNetwork(network));
+      assert.ok(logicalNetworkShapeProblem(network), JSON.stringify(properties));
+      assert.match(logicalNetworkProblem(network) ?? '', /^Its description from Azure is malformed: /);
+    }
   });
 
   it('says "none" rather than showing blanks for a network without subnets', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LogicalNetwork, LogicalNetworkSubnet } from '../../src/azure/models';
-import { cidrRange, formatIPv4, logicalNetworkProblem, parseIPv4, validateControlPlaneIp } from '../../src/commands/createCluster/network';
+import { cidrRange, formatIPv4, logicalNetworkProblem, parseIPv4, validateControlPlaneIp } from '../../src/azure/logicalNetwork';
 
 /** Shaped like the emulator's lnet-seattle-prod; `dnsServers` null leaves out dhcpOptions. */
 function network(subnet: LogicalNetworkSubnet['properties'] = {}, dnsServers: string[] | null = ['10.20.0.2']): LogicalNetwork {
@@ -66,7 +66,7 @@ describe('cidrRange', () => {
   it('/24', () => assert.equal(range('10.20.0.0/24'), '10.20.0.0-10.20.0.255'));
   it('/22 masks host bits', () => assert.equal(range('10.30.9.7/22'), '10.30.8.0-10.30.11.255'));
   it('/32', () => assert.equal(range('10.20.0.5/32'), '10.20.0.5-10.20.0.5'));
-  it('/0 covers everything (no signed-shift overflow)', () => assert.deepEqual(cidrRange('0.0.0.0/0'), { start: 0, end: 0xffffffff }));
+  it('/0 covers everything (no signed-shift overflow)', () => assert.deepEqual(cidrRange('0.0.0.0/0'), { start: 0, end: 0xffffffff, length: 0 }));
   it('/1 high half', () => assert.equal(range('200.0.0.0/1'), '128.0.0.0-255.255.255.255'));
   for (const bad of ['10.20.0.0/33', '10.20.0.0', '10.20.0.0/', '10.20.0.0/-1', '10.20.0.0/+8', '10.20.0/24', 'fd00::/64', '10.20.0.0/24/1']) {
     it(`rejects ${bad}`, () => assert.equal(cidrRange(bad), undefined));
@@ -93,12 +93,12 @@ describe('logicalNetworkProblem', () => {
     ['DNS comes before pools', network({ ipPools: [] }, []), 'No DNS server; AKS Arc needs at least one.'],
     ['no ipPools', network({ ipPools: undefined }), 'No IP pool; AKS Arc needs at least one.'],
     ['empty ipPools', network({ ipPools: [] }), 'No IP pool; AKS Arc needs at least one.'],
-    ['pool start not IPv4', network({ ipPools: [{ start: '10.20.0.x', end: '10.20.0.199' }] }), 'IP pool 10.20.0.x – 10.20.0.199 is not a valid range.'],
-    ['pool end missing', network({ ipPools: [{ start: '10.20.0.100' }] }), 'IP pool 10.20.0.100 – ? is not a valid range.'],
+    ['pool start not IPv4', network({ ipPools: [{ start: '10.20.0.x', end: '10.20.0.199' }] }), 'IP pool 10.20.0.x – 10.20.0.199 is not a valid IPv4 range.'],
+    ['pool end missing', network({ ipPools: [{ start: '10.20.0.100' }] }), 'IP pool 10.20.0.100 – ? is not a valid IPv4 range.'],
     [
       'pool reversed (second pool)',
       network({ ipPools: [{ start: '10.20.0.100', end: '10.20.0.199' }, { start: '10.20.0.250', end: '10.20.0.200' }] }),
-      'IP pool 10.20.0.250 – 10.20.0.200 is not a valid range.',
+      'IP pool 10.20.0.250 – 10.20.0.200 is not a valid IPv4 range.',
     ],
   ];
   for (const [title, lnet, expected] of cases) it(title, () => assert.equal(logicalNetworkProblem(lnet), expected));

@@ -118,7 +118,7 @@ describe('generateRsaKeyPair / writeKeyPair / listPublicKeys', () => {
         path: path.join(sshDir, 'id_ed25519.pub'),
         key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDx2 me@laptop',
         comment: 'me@laptop',
-        problem: 'SSH public key: an OpenSSH RSA key ("ssh-rsa AAAA… comment") is required.',
+        problem: 'SSH public key: AKS Arc takes RSA keys ("ssh-rsa …"); this is an ed25519 key.',
       },
       { path: path.join(sshDir, 'id_rsa.pub'), key: pair.publicKey, comment: 'dev@contoso' },
     ]);

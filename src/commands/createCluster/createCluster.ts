@@ -7,7 +7,7 @@ import type { CustomLocation, LogicalNetwork } from '../../azure/models';
 import { parseResourceId } from '../../azure/resourceId';
 import type { Prompter } from '../../wizard/prompter';
 import { runWizard } from '../../wizard/runWizard';
-import { logicalNetworkProblem } from './network';
+import { logicalNetworkProblem } from '../../azure/logicalNetwork';
 import { runCreateCluster } from './run';
 import { CREATE_CLUSTER_STEPS } from './steps';
 import { rememberedDefaults, toClusterSpec, type CreateClusterContext, type WizardDefaults } from './wizardContext';

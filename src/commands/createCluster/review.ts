@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { summarizeLogicalNetwork } from '../../tree/describe';
+import { summarizeLogicalNetwork } from '../../azure/logicalNetwork';
 import type { CreateClusterContext } from './wizardContext';
 
 export interface ReviewLine {

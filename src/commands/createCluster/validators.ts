@@ -1,12 +1,20 @@
+import { AKS_ARC_LIMITS } from '../../azure/limits';
+
 /**
  * Input rules for the create-cluster wizard. Each returns undefined when the value is fine, or a message that names
  * the field and the rule (shown inline by the quick pick / input box).
  */
 
-/** Resource group names: common-types v2/v3 (1–90 characters, `^[-\w\._\(\)]+$`), and ARM rejects a trailing period. */
+/**
+ * Resource group names: the swagger's `^[-\w\._\(\)]+$` with 1–90 characters, where `\w` is .NET's (ARM's) Unicode
+ * word class — letters of any script, combining marks, digits, connector punctuation — and no trailing period.
+ */
+const RESOURCE_GROUP_NAME = /^[-\p{L}\p{Mn}\p{Nd}\p{Pc}._()]+$/u;
+
 export function validateResourceGroupName(value: string): string | undefined {
-  if (value.length < 1 || value.length > 90) return 'Resource group name: 1 to 90 characters.';
-  if (!/^[-\w._()]+$/.test(value)) return 'Resource group name: only letters, digits, underscores, hyphens, periods and parentheses.';
+  const length = [...value].length;
+  if (length < 1 || length > 90) return 'Resource group name: 1 to 90 characters.';
+  if (!RESOURCE_GROUP_NAME.test(value)) return 'Resource group name: only letters, digits, underscores, hyphens, periods and parentheses.';
   if (value.endsWith('.')) return 'Resource group name: cannot end with a period.';
   return undefined;
 }
@@ -31,8 +39,23 @@ export function validateNodePoolName(value: string): string | undefined {
     : 'Node pool name: 3 to 12 characters, lowercase letters and digits, starting with a letter.';
 }
 
-export function validateNodeCount(value: string): string | undefined {
-  return /^[1-9]\d*$/.test(value.trim()) ? undefined : 'Node count: a whole number of at least 1.';
+/**
+ * The node pool created with the cluster: a whole number from 1 to AKS Arc's published limit. Read digit by digit
+ * (as a BigInt), so "99999999999999999999" is refused, never rounded to 1e20 or sent as null.
+ */
+export function validateNodeCount(value: string, max: number = AKS_ARC_LIMITS.defaultNodePoolMaxNodes): string | undefined {
+  const text = value.trim();
+  const rule = `Node count: a whole number from 1 to ${max} (AKS Arc's limit, ${AKS_ARC_LIMITS.source}).`;
+  if (!/^\d+$/.test(text)) return rule;
+  const count = BigInt(text);
+  return count >= 1n && count <= BigInt(max) ? undefined : rule;
+}
+
+/** The count of a value that validateNodeCount accepted. */
+export function parseNodeCount(value: string): number {
+  const message = validateNodeCount(value, Number.MAX_SAFE_INTEGER);
+  if (message) throw new Error(message);
+  return Number(value.trim());
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,14 +69,63 @@ export function validateAdminGroupIds(value: string): string | undefined {
   return bad.length ? `Admin group object IDs: "${bad[0]}" is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).` : undefined;
 }
 
-/** An OpenSSH RSA public key line: `ssh-rsa <base64 whose first field is "ssh-rsa"> [comment]`. */
+/** RSA keys shorter than this are refused (OpenSSH's own minimum for new keys is 1024; NIST retired below 2048). */
+export const MIN_RSA_BITS = 2048;
+
+const KEY_TYPE_NAMES: Record<string, string> = {
+  'ssh-ed25519': 'an ed25519',
+  'ssh-dss': 'a DSA',
+  'ecdsa-sha2-nistp256': 'an ECDSA',
+  'ecdsa-sha2-nistp384': 'an ECDSA',
+  'ecdsa-sha2-nistp521': 'an ECDSA',
+  'sk-ssh-ed25519@openssh.com': 'a security-key ed25519',
+  'sk-ecdsa-sha2-nistp256@openssh.com': 'a security-key ECDSA',
+};
+
+/**
+ * One OpenSSH RSA public key line — `ssh-rsa <base64> [comment]` — parsed whole: the base64 strictly, the embedded
+ * type, exponent and modulus (at least 2048 bits), nothing after them, one line. AKS Arc takes RSA keys (what Az.AksArc
+ * generates); another type gets a message saying so.
+ */
 export function validateSshRsaPublicKey(value: string): string | undefined {
-  const [type, data] = value.trim().split(/\s+/);
-  if (type !== 'ssh-rsa' || !data) return 'SSH public key: an OpenSSH RSA key ("ssh-rsa AAAA… comment") is required.';
-  const decoded = Buffer.from(data, 'base64');
-  const length = decoded.length >= 4 ? decoded.readUInt32BE(0) : -1;
-  if (length !== 7 || decoded.subarray(4, 11).toString('latin1') !== 'ssh-rsa') {
-    return 'SSH public key: the key data is not a valid OpenSSH RSA key.';
-  }
+  const line = value.replace(/\r?\n$/, '');
+  const required = 'SSH public key: one OpenSSH RSA key on one line ("ssh-rsa AAAA… comment") is required.';
+  if (/[\r\n]/.test(line)) return 'SSH public key: one key on one line; this holds several lines.';
+  if (/[\0-\x08\x0b-\x1f\x7f]/.test(line)) return 'SSH public key: contains a control character.';
+  const type = line.split(/[ \t]/, 1)[0];
+  if (KEY_TYPE_NAMES[type]) return `SSH public key: AKS Arc takes RSA keys ("ssh-rsa …"); this is ${KEY_TYPE_NAMES[type]} key.`;
+  if (!line.startsWith('ssh-rsa ')) return required;
+  const data = line.slice('ssh-rsa '.length).trimStart().split(/[ \t]/, 1)[0];
+  if (!data || data.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(data)) return 'SSH public key: the key data is not valid base64.';
+  const blob = Buffer.from(data, 'base64');
+  const fields = readSshFields(blob, 3);
+  if (!fields) return 'SSH public key: the key data is truncated or has extra bytes.';
+  if (fields[0].toString('latin1') !== 'ssh-rsa') return 'SSH public key: the key data is not an RSA key (its embedded type differs).';
+  const modulus = fields[2];
+  const bits = modulusBits(modulus);
+  if (bits < MIN_RSA_BITS) return `SSH public key: the RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required.`;
   return undefined;
+}
+
+/** Exactly `count` SSH wire-format strings (uint32 length + bytes) filling `blob`, or undefined. */
+function readSshFields(blob: Buffer, count: number): Buffer[] | undefined {
+  const fields: Buffer[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 4 > blob.length) return undefined;
+    const length = blob.readUInt32BE(at);
+    at += 4;
+    if (length === 0 || at + length > blob.length) return undefined;
+    fields.push(blob.subarray(at, at + length));
+    at += length;
+  }
+  return at === blob.length ? fields : undefined;
+}
+
+/** Bit length of an SSH mpint (big-endian, a leading 0x00 when the high bit is set). */
+function modulusBits(mpint: Buffer): number {
+  let i = 0;
+  while (i < mpint.length && mpint[i] === 0) i++;
+  if (i === mpint.length) return 0;
+  return (mpint.length - i - 1) * 8 + (32 - Math.clz32(mpint[i]));
 }

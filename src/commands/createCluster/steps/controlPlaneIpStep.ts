@@ -1,5 +1,5 @@
 import type { WizardStep } from '../../../wizard/runWizard';
-import { validateControlPlaneIp } from '../network';
+import { validateControlPlaneIp } from '../../../azure/logicalNetwork';
 import type { CreateClusterContext } from '../wizardContext';
 
 /** 4b. The optional control-plane (API server) IP: inside the network's prefix, outside its IP pools. */

@@ -1,5 +1,5 @@
 import { listCustomLocations } from '../../../azure/customLocations';
-import { parseResourceId, sameResourceId } from '../../../azure/resourceId';
+import { resourceNameOf, sameResourceId } from '../../../azure/resourceId';
 import type { WizardStep } from '../../../wizard/runWizard';
 import type { CreateClusterContext } from '../wizardContext';
 
@@ -9,7 +9,7 @@ export const customLocationStep: WizardStep<CreateClusterContext> = {
   async prompt(context, prompter, step) {
     const items = (signal: AbortSignal) => listCustomLocations(context.client, context.subscription!.subscriptionId, signal).then((locations) =>
       locations.map((location) => {
-        const host = location.properties?.hostResourceId ? parseResourceId(location.properties.hostResourceId).name : undefined;
+        const host = location.properties?.hostResourceId ? resourceNameOf(location.properties.hostResourceId) : undefined;
         return {
           label: location.name,
           description: [location.location, host].filter(Boolean).join(' · '),

@@ -1,8 +1,8 @@
 import { listLogicalNetworks } from '../../../azure/logicalNetworks';
 import { sameResourceId } from '../../../azure/resourceId';
-import { summarizeLogicalNetwork } from '../../../tree/describe';
+import { summarizeLogicalNetwork } from '../../../azure/logicalNetwork';
 import type { WizardStep } from '../../../wizard/runWizard';
-import { logicalNetworkProblem } from '../network';
+import { logicalNetworkProblem } from '../../../azure/logicalNetwork';
 import type { CreateClusterContext } from '../wizardContext';
 
 /**

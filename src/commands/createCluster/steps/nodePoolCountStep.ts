@@ -1,5 +1,5 @@
 import type { WizardStep } from '../../../wizard/runWizard';
-import { validateNodeCount } from '../validators';
+import { parseNodeCount, validateNodeCount } from '../validators';
 import type { CreateClusterContext } from '../wizardContext';
 
 /** 7b. How many worker nodes the first pool has. */
@@ -11,6 +11,6 @@ export const nodePoolCountStep: WizardStep<CreateClusterContext> = {
       value: String(context.nodePoolCount ?? context.defaults.nodePoolCount ?? 1),
       validate: validateNodeCount,
     });
-    context.nodePoolCount = Number(value.trim());
+    context.nodePoolCount = parseNodeCount(value);
   },
 };
