@@ -3,6 +3,7 @@ import type { AzureSession } from '../auth/azureSession';
 import { OperationCancelledError } from '../cancellation';
 import { parseResourceId } from '../azure/resourceId';
 import { listSubscriptions } from '../azure/subscriptions';
+import { preparePrivateFolder } from '../connect/kubeconfigFiles';
 import type { NodesCheck } from '../connect/kubectlNodes';
 import { runPrerequisiteChecks } from '../connect/prerequisites';
 import type { ProxyManager, RunningProxy } from '../connect/proxyManager';
@@ -74,7 +75,13 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
   const failures = report.results.filter((r) => !r.ok);
   if (failures.length) throw new PrerequisitesError(failures);
 
-  const kubeconfig = kubeconfigPathFor(settings.kubeconfigFolder(), definition);
+  const folder = settings.kubeconfigFolder();
+  const tightened = await preparePrivateFolder(folder);
+  if (tightened) {
+    deps.log.warn(tightened);
+    void vscode.window.showWarningMessage(tightened);
+  }
+  const kubeconfig = kubeconfigPathFor(folder, definition);
   const task = deps.tasks.task(definition, vscode.TaskScope.Workspace, {
     az: report.az,
     kubectl: report.kubectl,

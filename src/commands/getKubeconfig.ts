@@ -1,7 +1,7 @@
 import type { AzureSession } from '../auth/azureSession';
 import { getClusterKubeconfig } from '../azure/provisionedClusters';
 import { parseResourceId } from '../azure/resourceId';
-import { applyMerge, planMerge, writePrivateFile } from '../connect/kubeconfigFiles';
+import { applyMerge, planMerge, preparePrivateFolder, writePrivateFile } from '../connect/kubeconfigFiles';
 import type { ConflictChoice } from '../connect/kubeconfigMerge';
 import { resolveExecutable } from '../connect/processes';
 import { kubeconfigPathFor } from '../connect/taskDefinition';
@@ -30,10 +30,12 @@ export async function getKubeconfig(session: AzureSession, prompter: Prompter, k
   const yaml = await prompter.withProgress(`Getting the ${kind} kubeconfig of ${cluster.name}…`, (report, signal) =>
     getClusterKubeconfig(session.client, cluster.id, kind, { signal, onStatus: report }),
   );
-  const file = kubeconfigPathFor(settings.kubeconfigFolder(), { subscription: id.subscriptionId, resourceGroup: id.resourceGroup ?? '', cluster: cluster.name }, kind);
+  const folder = settings.kubeconfigFolder();
+  const tightened = await preparePrivateFolder(folder);
+  const file = kubeconfigPathFor(folder, { subscription: id.subscriptionId, resourceGroup: id.resourceGroup ?? '', cluster: cluster.name }, kind);
   await writePrivateFile(file, yaml);
 
-  const merge = await prompter.ask(`Saved the ${kind} kubeconfig of ${cluster.name} to ${file} (readable only by you).`, { severity: 'info' }, MERGE);
+  const merge = await prompter.ask(`Saved the ${kind} kubeconfig of ${cluster.name} to ${file} (readable only by you).${tightened ? ` ${tightened}` : ''}`, { severity: 'info' }, MERGE);
   if (merge !== MERGE) return { file };
 
   requireTrustedWorkspace('Merging a kubeconfig');

@@ -20,6 +20,28 @@ export async function writePrivateFile(file: string, content: string): Promise<v
   }
 }
 
+/**
+ * The per-cluster kubeconfig folder is private (0700): created so, and tightened when it exists with access for
+ * others (a 0777 folder would let anyone swap the files the proxy writes). Returns what was changed, to be said.
+ * Windows has no POSIX modes; there the files live under the user's profile (see the README).
+ */
+export async function preparePrivateFolder(folder: string, platform: NodeJS.Platform = process.platform): Promise<string | undefined> {
+  await fs.promises.mkdir(folder, { recursive: true, mode: 0o700 });
+  if (platform === 'win32') return undefined;
+  const stat = await fs.promises.lstat(folder);
+  if (stat.isSymbolicLink()) throw new Error(`The kubeconfig folder ${folder} is a symbolic link; set azureLocal.kubeconfigFolder to a plain folder.`);
+  if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) {
+    throw new Error(`The kubeconfig folder ${folder} belongs to another user; set azureLocal.kubeconfigFolder to a folder of yours.`);
+  }
+  const mode = stat.mode & 0o777;
+  if ((mode & 0o077) === 0) return undefined;
+  await fs.promises.chmod(folder, 0o700);
+  return `The kubeconfig folder ${folder} was open to others (mode ${mode.toString(8).padStart(4, '0')}); it is now 0700, like the kubeconfigs in it.`;
+}
+
+/** How many backups of a merged kubeconfig are kept (they hold credentials too). */
+export const KUBECONFIG_BACKUPS_KEPT = 3;
+
 /** The kubeconfig kubectl uses by default: the first KUBECONFIG entry, else ~/.kube/config. */
 export function defaultKubeconfigPath(env: NodeJS.ProcessEnv = process.env): string {
   const first = env.KUBECONFIG?.split(path.delimiter).find(Boolean);
@@ -53,12 +75,15 @@ export async function planMerge(kubectl: string, incomingFile: string, target = 
  */
 export async function applyMerge(kubectl: string, plan: MergePlan, choice: ConflictChoice): Promise<string | undefined> {
   const merged = plan.existing ? mergeKubeconfigs(plan.existing, plan.incoming, choice) : plan.incoming;
-  const folder = path.dirname(plan.target);
+  // A symlinked ~/.kube/config (dotfiles) is written through its link, so the link stays a link.
+  const target = await writableTarget(plan.target);
+  const folder = path.dirname(target);
   await fs.promises.mkdir(folder, { recursive: true, mode: 0o700 });
   let backup: string | undefined;
   if (plan.existing) {
-    backup = `${plan.target}.backup-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}`;
-    await writePrivateFile(backup, await fs.promises.readFile(plan.target, 'utf8'));
+    backup = `${target}.backup-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.(\d+)Z$/, '$1')}`;
+    await writePrivateFile(backup, await fs.promises.readFile(target, 'utf8'));
+    await pruneBackups(target);
   }
   // Beside the target, so that relative certificate paths resolve as before; not flattened, so that files a
   // kubeconfig points to (minikube, kind) stay referenced rather than copied in.
@@ -67,9 +92,35 @@ export async function applyMerge(kubectl: string, plan: MergePlan, choice: Confl
     await writePrivateFile(json, JSON.stringify(merged));
     const result = await runTool(kubectl, ['config', 'view', '--raw', '--kubeconfig', json]);
     if (result.code !== 0) throw new Error(`kubectl could not write the merged kubeconfig: ${result.stderr.trim()}`);
-    await writePrivateFile(plan.target, result.stdout);
+    await writePrivateFile(target, result.stdout);
   } finally {
     await fs.promises.rm(json, { force: true });
   }
   return backup;
+}
+
+/** The file to replace: the target, or the file its symbolic link points to; a dangling link is refused. */
+async function writableTarget(target: string): Promise<string> {
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.lstat(target);
+  } catch {
+    return target;
+  }
+  if (!stat.isSymbolicLink()) return target;
+  try {
+    return await fs.promises.realpath(target);
+  } catch {
+    throw new Error(`${target} is a symbolic link to a file that does not exist; nothing was merged. Fix the link or merge by hand.`);
+  }
+}
+
+/** Keeps the newest KUBECONFIG_BACKUPS_KEPT backups of `target` (their names sort by time). */
+export async function pruneBackups(target: string): Promise<string[]> {
+  const folder = path.dirname(target);
+  const prefix = `${path.basename(target)}.backup-`;
+  const backups = (await fs.promises.readdir(folder)).filter((name) => name.startsWith(prefix)).sort();
+  const removed = backups.slice(0, Math.max(0, backups.length - KUBECONFIG_BACKUPS_KEPT));
+  for (const name of removed) await fs.promises.rm(path.join(folder, name), { force: true });
+  return removed.map((name) => path.join(folder, name));
 }

@@ -4,6 +4,7 @@ import { listAksArcClusters } from '../azure/connectedClusters';
 import { parseResourceId } from '../azure/resourceId';
 import { filterSubscriptions, listSubscriptions } from '../azure/subscriptions';
 import { settings } from '../settings';
+import { preparePrivateFolder } from './kubeconfigFiles';
 import { NodesTerminal } from './nodesTerminal';
 import { MessageTerminal } from './textTerminal';
 import { findProxyPort } from './ports';
@@ -57,6 +58,9 @@ export class AzureLocalTaskProvider implements vscode.TaskProvider {
     // Connect's own definitions come with their options; one from tasks.json is checked like any input.
     const problem = options.kubeconfig ? undefined : validateTaskDefinition(definition, folder);
     if (problem) return new MessageTerminal(problem);
+    // Connect prepared the folder already; a tasks.json task gets it private here (a folder that cannot be is said).
+    const unusable = options.kubeconfig ? undefined : await preparePrivateFolder(folder).then(() => undefined, (error: Error) => error.message);
+    if (unusable) return new MessageTerminal(unusable);
     const kubeconfig = options.kubeconfig ?? (definition.kubeconfig ? resolveKubeconfig(folder, definition.kubeconfig) : kubeconfigPathFor(folder, definition));
     if (!kubectl) return new MessageTerminal(`kubectl not found ("${settings.kubectlPath()}"). Install it (az aks install-cli) or set azureLocal.kubectlPath.`);
     if (definition.action === 'nodes') return new NodesTerminal(kubectl, kubeconfig);

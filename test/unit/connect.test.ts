@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { applyMerge, KUBECONFIG_BACKUPS_KEPT, planMerge, preparePrivateFolder } from '../../src/connect/kubeconfigFiles';
 import { incomingContextName, kubeconfigConflicts, mergeKubeconfigs, type Kubeconfig } from '../../src/connect/kubeconfigMerge';
 import { describeNodeSummary, summarizeNodeTable } from '../../src/connect/nodeSummary';
 import { findProxyPort } from '../../src/connect/ports';
@@ -146,5 +150,50 @@ describe('kubeconfig merge', () => {
     assert.deepEqual(merged.contexts?.[1], { name: 'aks-seattle-prod01-2', context: { cluster: 'aks-seattle-prod01-2', user: 'clusterUser-2' } });
     assert.equal(incomingContextName(existing, incoming, 'keepBoth'), 'aks-seattle-prod01-2');
     assert.equal(existing.clusters?.length, 2, 'the inputs are not changed');
+  });
+});
+
+describe('kubeconfig files stay private', () => {
+  const kubectl = '/usr/bin/kubectl';
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kubeprivate-'));
+  const kubeconfig = (name: string) =>
+    ['apiVersion: v1', 'kind: Config', 'clusters:', `- name: ${name}`, '  cluster:', '    server: https://127.0.0.1:6443', 'contexts:', `- name: ${name}`, '  context:', `    cluster: ${name}`, `    user: ${name}`, `current-context: ${name}`, 'users:', `- name: ${name}`, '  user:', '    token: t', ''].join('\n');
+
+  it('an existing 0777 kubeconfig folder is tightened to 0700, and says so', async () => {
+    const folder = path.join(tmp(), 'azure-local');
+    fs.mkdirSync(folder);
+    fs.chmodSync(folder, 0o777);
+    assert.match((await preparePrivateFolder(folder)) ?? '', /was open to others \(mode 0777\); it is now 0700/);
+    assert.equal(fs.statSync(folder).mode & 0o777, 0o700);
+    assert.equal(await preparePrivateFolder(folder), undefined, 'nothing to say the second time');
+  });
+
+  it('a symlinked ~/.kube/config is merged through its link, which stays a link; backups are pruned to the last few', async (t) => {
+    if (!fs.existsSync(kubectl)) return t.skip('no kubectl');
+    const dir = tmp();
+    const real = path.join(dir, 'dotfiles-kubeconfig');
+    fs.writeFileSync(real, kubeconfig('old'), { mode: 0o600 });
+    const link = path.join(dir, 'config');
+    fs.symlinkSync(real, link);
+    const incoming = path.join(dir, 'new.yaml');
+    fs.writeFileSync(incoming, kubeconfig('new'), { mode: 0o600 });
+    for (let i = 0; i < KUBECONFIG_BACKUPS_KEPT + 2; i++) {
+      await applyMerge(kubectl, await planMerge(kubectl, incoming, link), 'overwrite');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    assert.ok(fs.lstatSync(link).isSymbolicLink(), 'the link is still a link');
+    assert.match(fs.readFileSync(real, 'utf8'), /name: new/);
+    assert.match(fs.readFileSync(real, 'utf8'), /name: old/);
+    assert.equal(fs.readdirSync(dir).filter((n) => n.startsWith('dotfiles-kubeconfig.backup-')).length, KUBECONFIG_BACKUPS_KEPT);
+  });
+
+  it('a dangling symlink is refused, with why', async (t) => {
+    if (!fs.existsSync(kubectl)) return t.skip('no kubectl');
+    const dir = tmp();
+    const link = path.join(dir, 'config');
+    fs.symlinkSync(path.join(dir, 'gone'), link);
+    const incoming = path.join(dir, 'new.yaml');
+    fs.writeFileSync(incoming, kubeconfig('new'), { mode: 0o600 });
+    await assert.rejects(applyMerge(kubectl, await planMerge(kubectl, incoming, link), 'overwrite'), /symbolic link to a file that does not exist; nothing was merged/);
   });
 });
