@@ -37,6 +37,7 @@ export interface AzureLocalApi {
   recentRequests: readonly ArmRequestLogEntry[];
   /** The running `az connectedk8s proxy` tasks. */
   proxies: ProxyManager;
+  tasks: AzureLocalTaskProvider;
   /** For extension-host tests: script the wizard's answers and shorten its waits. Undefined restores VS Code's UI. */
   setTestOverrides(overrides: TestOverrides | undefined): void;
   /** The extension's own cancellation error, for scripted answers (the tests' compiled copy of the class differs). */
@@ -70,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     recentRequests.push(entry);
     recentRequests.splice(0, Math.max(0, recentRequests.length - 200));
   });
-  const tree = new AzureLocalTreeDataProvider(session);
+  const tree = new AzureLocalTreeDataProvider(session, (line) => log.warn(line));
   const properties = new ResourcePropertiesProvider();
   const commands: CommandContext = { log, telemetry, shownErrors: [] };
   const vscodePrompter = new VSCodePrompter();
@@ -88,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     const forgotten = new Set(leftBehind.map((group) => `${group.pgid}:${group.owner}`));
     return proxyGroups.set(proxyGroups.get().filter((group) => !forgotten.has(`${group.pgid}:${group.owner}`)));
   });
-  const tasks = new AzureLocalTaskProvider(session, proxies);
+  const tasks = new AzureLocalTaskProvider(session, proxies, (line) => log.warn(line));
 
   const updateSignIn = async () => {
     const signedIn = await session.isSignedIn().catch(() => false);
@@ -152,6 +153,7 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     shownErrors: commands.shownErrors,
     recentRequests,
     proxies,
+    tasks,
     setTestOverrides: (overrides) => {
       testOverrides = overrides;
       session.setOverrides(overrides?.reliability ? { reliability: overrides.reliability } : undefined);

@@ -15,7 +15,7 @@ export async function listAksArcClusters(client: ArmClient, subscriptionId: stri
 }
 
 export function isAksArcCluster(cluster: ConnectedCluster): boolean {
-  return cluster.kind?.toLowerCase() === 'provisionedcluster';
+  return typeof cluster?.kind === 'string' && cluster.kind.toLowerCase() === 'provisionedcluster';
 }
 
 export function getConnectedCluster(client: ArmClient, id: string, signal?: AbortSignal): Promise<ConnectedCluster | undefined> {

@@ -38,6 +38,10 @@ export class PageGuard {
   }
 }
 
+function malformed(url: string, what: string): ArmError {
+  return new ArmError('InvalidResponse', `Resource Manager answered a list (${url.split('?')[0].split('/').pop()}) with a malformed page: ${what}.`, undefined);
+}
+
 function repeated(what: string, how: string): ArmError {
   return new ArmError('RepeatedPage', `Stopped listing ${what}: the service returned ${how}, so the list would never end.`, undefined);
 }
@@ -55,10 +59,13 @@ export async function* listAll<T>(firstUrl: string, getPage: (url: string) => Pr
   let url: string | undefined = firstUrl;
   while (url) {
     const page: ArmPage<T> = await getPage(url);
-    const items = Array.isArray(page?.value) ? page.value : [];
+    if (!page || typeof page !== 'object') throw malformed(url, `the page is ${JSON.stringify(page)?.slice(0, 60)}`);
+    if (page.value !== undefined && page.value !== null && !Array.isArray(page.value)) throw malformed(url, `"value" is ${typeof page.value === 'object' ? 'an object' : `a ${typeof page.value}`}, not a list`);
+    const items = page.value ?? [];
     guard.check(url, items);
     for (const item of items) yield item;
-    url = typeof page?.nextLink === 'string' && page.nextLink ? page.nextLink : undefined;
+    if (page.nextLink !== undefined && page.nextLink !== null && typeof page.nextLink !== 'string') throw malformed(url, `"nextLink" is ${JSON.stringify(page.nextLink)}, not a URL`);
+    url = page.nextLink || undefined;
   }
 }
 

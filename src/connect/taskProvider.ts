@@ -20,9 +20,13 @@ export const PROXY_PROBLEM_MATCHER = '$azure-local-proxy';
  * so that a user's `nodes` task can depend on `proxy`.
  */
 export class AzureLocalTaskProvider implements vscode.TaskProvider {
+  /** Why the last task could not start (it is also said in its terminal and the output channel). */
+  lastRefusal?: string;
+
   constructor(
     private readonly session: AzureSession,
     private readonly manager: ProxyManager,
+    private readonly log?: (line: string) => void,
   ) {}
 
   async provideTasks(token: vscode.CancellationToken): Promise<vscode.Task[]> {
@@ -51,16 +55,22 @@ export class AzureLocalTaskProvider implements vscode.TaskProvider {
     return task;
   }
 
+  private refuse(reason: string): vscode.Pseudoterminal {
+    this.lastRefusal = reason;
+    this.log?.(reason);
+    return new MessageTerminal(reason);
+  }
+
   private async terminalFor(definition: AzureLocalTaskDefinition, options: Partial<StartProxyOptions> = {}): Promise<vscode.Pseudoterminal> {
     const az = options.az ?? resolveExecutable(settings.azPath());
     const kubectl = options.kubectl ?? resolveExecutable(settings.kubectlPath());
     const folder = settings.kubeconfigFolder();
     // Connect's own definitions come with their options; one from tasks.json is checked like any input.
     const problem = options.kubeconfig ? undefined : validateTaskDefinition(definition, folder);
-    if (problem) return new MessageTerminal(problem);
+    if (problem) return this.refuse(problem);
     // Connect prepared the folder already; a tasks.json task gets it private here (a folder that cannot be is said).
     const unusable = options.kubeconfig ? undefined : await preparePrivateFolder(folder).then(() => undefined, (error: Error) => error.message);
-    if (unusable) return new MessageTerminal(unusable);
+    if (unusable) return this.refuse(unusable);
     const kubeconfig = options.kubeconfig ?? (definition.kubeconfig ? resolveKubeconfig(folder, definition.kubeconfig) : kubeconfigPathFor(folder, definition));
     if (!kubectl) return new MessageTerminal(`kubectl not found ("${settings.kubectlPath()}"). Install it (az aks install-cli) or set azureLocal.kubectlPath.`);
     if (definition.action === 'nodes') return new NodesTerminal(kubectl, kubeconfig);

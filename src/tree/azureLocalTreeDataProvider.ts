@@ -1,16 +1,29 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
 import { createLimiter } from '../azure/concurrency';
+import type { Subscription } from '../azure/models';
+import { normalizeResourceId } from '../azure/resourceId';
+import { checkSubscriptions } from '../azure/shapes';
 import { filterSubscriptions, listSubscriptions } from '../azure/subscriptions';
 import { settings } from '../settings';
 import { LazyParentNode } from './lazyParentNode';
+import { MessageNode } from './messageNode';
 import { SubscriptionNode } from './subscriptionNode';
-import type { TreeContext, TreeNode } from './treeNode';
+import { childIds, type TreeContext, type TreeNode } from './treeNode';
 
 /** How many subscriptions load their resources at once. */
 const SUBSCRIPTIONS_AT_ONCE = 3;
 /** Up to this many subscriptions start expanded. */
 const EXPAND_UP_TO = 3;
+/** The longest wait between re-reads of a subscription whose cluster is changing. */
+const REREAD_MAX_MS = 2 * 60_000;
+/** Re-reads stop after this long (a create can take an hour); Refresh starts them again. */
+const REREAD_FOR_MS = 90 * 60_000;
+
+function labelOf(node: TreeNode): string {
+  const label = node.getTreeItem().label;
+  return typeof label === 'string' ? label : label?.label ?? '';
+}
 
 /** The root: the signed-in user's subscriptions, filtered by "Select Subscriptions…". */
 class SubscriptionsRoot extends LazyParentNode {
@@ -30,10 +43,14 @@ class SubscriptionsRoot extends LazyParentNode {
   }
 
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
-    const all = await listSubscriptions(this.session.client, signal);
-    const shown = filterSubscriptions(all, settings.selectedSubscriptions());
+    const { items, warnings } = checkSubscriptions<Subscription>(await listSubscriptions(this.session.client, signal));
+    for (const warning of warnings) this.tree.warn?.(warning.detail);
+    const shown = filterSubscriptions(items, settings.selectedSubscriptions());
     const expand = shown.length <= EXPAND_UP_TO;
-    return shown.map((s) => new SubscriptionNode(this.tree, s, () => this.session.client, this.limit, expand));
+    return [
+      ...shown.map((s) => new SubscriptionNode(this.tree, s, () => this.session.client, this.limit, expand)),
+      ...warnings.map((w) => MessageNode.warning(w.label, w.detail)),
+    ];
   }
 }
 
@@ -42,12 +59,26 @@ export class AzureLocalTreeDataProvider implements vscode.TreeDataProvider<TreeN
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private root: SubscriptionsRoot;
   private signedIn = false;
-  /** Subscriptions with a cluster being created, updated or deleted are re-read this often until it settles. */
+  /**
+   * Subscriptions with a cluster being created, updated or deleted are re-read until it settles: first after this
+   * long, then twice as long each time up to REREAD_MAX_MS, for at most REREAD_FOR_MS (then Refresh is the user's).
+   */
   transitionalRefreshMs = 15000;
   private readonly transitionalTimers = new Map<string, NodeJS.Timeout>();
+  /** Since when each subscription has been busy, and how many re-reads it has had (for the backoff and the bound). */
+  private readonly busySince = new Map<string, { since: number; rereads: number }>();
+  /** Tree item ids, assigned by the parent when it hands out its children (see childIds). */
+  private readonly ids = new WeakMap<TreeNode, string>();
 
-  constructor(private readonly session: AzureSession) {
+  constructor(
+    private readonly session: AzureSession,
+    private readonly log?: (line: string) => void,
+  ) {
     this.root = new SubscriptionsRoot(this, session);
+  }
+
+  warn(line: string): void {
+    this.log?.(line);
   }
 
   changed(node: TreeNode | undefined): void {
@@ -63,26 +94,42 @@ export class AzureLocalTreeDataProvider implements vscode.TreeDataProvider<TreeN
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.getTreeItem();
+    const item = node.getTreeItem();
+    item.id = this.ids.get(node) ?? item.id;
+    return item;
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node) return (await node.getChildren?.()) ?? [];
     // Signed out: no items, so the welcome view with its Sign in button shows.
-    return this.signedIn ? this.root.getChildren() : [];
+    const children = node ? (await node.getChildren?.()) ?? [] : this.signedIn ? this.root.getChildren() : [];
+    const parentId = node ? this.ids.get(node) ?? 'azureLocal' : 'azureLocal';
+    const keys = children.map((child) => ({ key: child.resource?.id ? normalizeResourceId(child.resource.id) : labelOf(child) }));
+    childIds(parentId, keys).forEach((id, i) => this.ids.set(children[i], id));
+    return children;
   }
 
   subscriptionLoaded(subscriptionId: string, busy: boolean): void {
     const key = subscriptionId.toLowerCase();
     clearTimeout(this.transitionalTimers.get(key));
     this.transitionalTimers.delete(key);
-    if (!busy) return;
+    if (!busy) {
+      this.busySince.delete(key);
+      return;
+    }
+    const busyFor = this.busySince.get(key) ?? { since: Date.now(), rereads: 0 };
+    this.busySince.set(key, busyFor);
+    if (Date.now() - busyFor.since > REREAD_FOR_MS) {
+      this.log?.(`Stopped re-reading subscription ${subscriptionId}: a cluster has been changing for over ${REREAD_FOR_MS / 60_000} minutes; Refresh reads it again.`);
+      return;
+    }
+    const delay = Math.min(this.transitionalRefreshMs * 2 ** busyFor.rereads, REREAD_MAX_MS);
+    busyFor.rereads++;
     this.transitionalTimers.set(
       key,
       setTimeout(() => {
         this.transitionalTimers.delete(key);
         this.refreshSubscription(subscriptionId);
-      }, this.transitionalRefreshMs),
+      }, delay),
     );
   }
 
@@ -106,5 +153,6 @@ export class AzureLocalTreeDataProvider implements vscode.TreeDataProvider<TreeN
   private clearTransitionalTimers(): void {
     for (const timer of this.transitionalTimers.values()) clearTimeout(timer);
     this.transitionalTimers.clear();
+    this.busySince.clear();
   }
 }

@@ -3,10 +3,13 @@ import type { ArmClient } from '../azure/armClient';
 import { getConnectedCluster } from '../azure/connectedClusters';
 import type { AksArcCluster } from '../azure/grouping';
 import { getProvisionedClusterInstance } from '../azure/provisionedClusters';
+import { instanceShapeProblem } from '../azure/shapes';
 import { isTransitionalState } from '../azure/provisioningState';
+import { formatKubernetesVersion } from '../text';
 import { clusterKubernetesVersion, clusterState, describeCluster } from './describe';
 import { DetailNode } from './detailNode';
 import { LazyParentNode } from './lazyParentNode';
+import { MessageNode } from './messageNode';
 import { resourceContextValue, type TreeContext, type TreeNode } from './treeNode';
 
 /**
@@ -40,6 +43,17 @@ export class ClusterNode extends LazyParentNode {
     return treeItem;
   }
 
+  /**
+   * New data from a re-read of its subscription: this node stays (so VS Code keeps it, and what is under it,
+   * expanded), shows the new state, and re-reads its details if they were shown.
+   */
+  update(item: AksArcCluster): this {
+    this.item = item;
+    if (this.loadedChildren().length) this.refresh();
+    else this.tree.changed(this);
+    return this;
+  }
+
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
     const client = this.client();
     const [cluster, instance] = await Promise.all([
@@ -47,8 +61,10 @@ export class ClusterNode extends LazyParentNode {
       getProvisionedClusterInstance(client, this.item.cluster.id, signal),
     ]);
     // The end of the load redraws this node, so its label shows the state just read.
-    this.item = { cluster: cluster ?? this.item.cluster, instance };
-    return clusterDetails(this.item);
+    const problem = instance === undefined ? undefined : instanceShapeProblem(instance);
+    this.item = { cluster: cluster ?? this.item.cluster, instance: problem ? undefined : instance };
+    const details = clusterDetails(this.item);
+    return problem ? [MessageNode.warning(`Its AKS Arc instance is malformed: ${problem}`, problem), ...details] : details;
   }
 }
 
@@ -56,7 +72,7 @@ export function clusterDetails(item: AksArcCluster): TreeNode[] {
   const properties = item.instance?.properties;
   const nodes: TreeNode[] = [
     new DetailNode('State', clusterState(item), 'pulse'),
-    new DetailNode('Kubernetes version', clusterKubernetesVersion(item) ?? 'unknown', 'versions'),
+    new DetailNode('Kubernetes version', formatKubernetesVersion(clusterKubernetesVersion(item)) ?? 'unknown', 'versions'),
     new DetailNode('Connectivity', item.cluster.properties?.connectivityStatus ?? 'unknown', 'plug'),
   ];
   if (!item.instance) {

@@ -1,24 +1,23 @@
 import * as vscode from 'vscode';
-import type { ArmClient } from '../azure/armClient';
-import type { CustomLocationInventory } from '../azure/grouping';
+import type { AksArcCluster, CustomLocationInventory } from '../azure/grouping';
 import { resourceNameOf } from '../azure/resourceId';
-import { ClusterNode } from './clusterNode';
 import { GroupNode } from './groupNode';
 import { LogicalNetworkNode } from './logicalNetworkNode';
-import { resourceContextValue, type TreeContext, type TreeNode } from './treeNode';
+import { plural } from '../text';
+import type { ClusterNode } from './clusterNode';
+import { resourceContextValue, type TreeNode } from './treeNode';
 
 /** A custom location (an Azure Local instance's Arc resource bridge) with its logical networks and clusters. */
 export class CustomLocationNode implements TreeNode {
   private readonly groups: TreeNode[];
 
   constructor(
-    tree: TreeContext,
     private readonly inventory: CustomLocationInventory,
-    client: () => ArmClient,
+    clusterNode: (item: AksArcCluster) => ClusterNode,
   ) {
     this.groups = [
       new GroupNode('Logical networks', 'type-hierarchy', inventory.logicalNetworks.map((n) => new LogicalNetworkNode(n)), 'No logical networks', 'logicalNetworks'),
-      new GroupNode('AKS Arc clusters', 'server-environment', inventory.clusters.map((c) => new ClusterNode(tree, c, client)), 'No AKS Arc clusters', 'clusters'),
+      new GroupNode('AKS Arc clusters', 'server-environment', inventory.clusters.map(clusterNode), 'No AKS Arc clusters', 'clusters'),
     ];
   }
 
@@ -38,7 +37,7 @@ export class CustomLocationNode implements TreeNode {
         `Region: ${location.location}`,
         host ? `Host: ${host}` : undefined,
         location.properties?.namespace ? `Namespace: ${location.properties.namespace}` : undefined,
-        `${this.inventory.logicalNetworks.length} logical networks, ${this.inventory.clusters.length} AKS Arc clusters`,
+        `${plural(this.inventory.logicalNetworks.length, 'logical network')}, ${plural(this.inventory.clusters.length, 'AKS Arc cluster')}`,
       ]
         .filter(Boolean)
         .join('\n\n'),

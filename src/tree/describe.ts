@@ -1,9 +1,10 @@
 import type { AksArcCluster } from '../azure/grouping';
 import { isTransitionalState } from '../azure/provisioningState';
+import { formatKubernetesVersion } from '../text';
 
 /** The state a developer cares about: the AKS Arc instance's when it exists, else the connected cluster's. */
 export function clusterState(item: AksArcCluster): string {
-  return item.instance?.properties?.provisioningState ?? item.cluster.properties?.provisioningState ?? 'Unknown';
+  return text(item.instance?.properties?.provisioningState) ?? text(item.cluster.properties?.provisioningState) ?? 'Unknown';
 }
 
 /** Creating, Updating, Deleting, Accepted…: a state that will change on its own, so the tree keeps re-reading it. */
@@ -12,17 +13,16 @@ export function isTransitional(item: AksArcCluster): boolean {
 }
 
 export function clusterKubernetesVersion(item: AksArcCluster): string | undefined {
-  return item.instance?.properties?.kubernetesVersion ?? item.cluster.properties?.kubernetesVersion;
+  return text(item.instance?.properties?.kubernetesVersion) ?? text(item.cluster.properties?.kubernetesVersion);
 }
 
 /** "Succeeded · v1.29.4 · Connected" */
 export function describeCluster(item: AksArcCluster): string {
   const version = clusterKubernetesVersion(item);
-  return [clusterState(item), version ? `v${version.replace(/^v/, '')}` : undefined, item.cluster.properties?.connectivityStatus]
-    .filter(isString)
-    .join(' · ');
+  return [clusterState(item), formatKubernetesVersion(version), text(item.cluster.properties?.connectivityStatus)].filter(Boolean).join(' · ');
 }
 
-function isString(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0;
+/** A field the tree shows, when it is the non-empty string the swagger says (bodies can hold anything). */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }

@@ -3,13 +3,20 @@ import type { TreeNode } from './treeNode';
 
 /** One "label: value" fact about a resource, optionally with children (e.g. the list of IP pools). */
 export class DetailNode implements TreeNode {
+  private readonly label: string;
+  private readonly value: string;
+
   constructor(
-    private readonly label: string,
-    private readonly value: string,
+    label: string,
+    value: string,
     private readonly icon: string,
     private readonly children: TreeNode[] = [],
     private readonly tooltip?: string,
-  ) {}
+  ) {
+    // Values come from service bodies, which can hold numbers or objects where the swagger says string.
+    this.label = String(label);
+    this.value = String(value);
+  }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(

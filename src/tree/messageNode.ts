@@ -6,7 +6,7 @@ export class MessageNode implements TreeNode {
   private constructor(
     private readonly label: string,
     private readonly icon: vscode.ThemeIcon,
-    private readonly kind: 'loading' | 'empty' | 'error',
+    private readonly kind: 'loading' | 'empty' | 'error' | 'warning',
     private readonly retry?: TreeNode,
     private readonly tooltip?: string,
   ) {}
@@ -22,6 +22,16 @@ export class MessageNode implements TreeNode {
   /** Clicking the item retries the parent's load. */
   static error(summary: string, retry: TreeNode): MessageNode {
     return new MessageNode(summary, new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')), 'error', retry, `${summary}\n\nClick to retry.`);
+  }
+
+  /** Something the service returned that could not be shown as it is (a malformed item, a duplicated id). */
+  static warning(label: string, tooltip: string): MessageNode {
+    return new MessageNode(label, new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')), 'warning', undefined, tooltip);
+  }
+
+  /** A part of a node that could not be read (one list, one instance); clicking retries the node. */
+  static partError(label: string, retry: TreeNode): MessageNode {
+    return new MessageNode(label, new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')), 'error', retry, `${label}\n\nClick to retry.`);
   }
 
   getTreeItem(): vscode.TreeItem {

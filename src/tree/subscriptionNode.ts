@@ -1,18 +1,23 @@
 import * as vscode from 'vscode';
 import type { ArmClient } from '../azure/armClient';
+import { errorText } from '../azure/armError';
 import { mapWithConcurrency } from '../azure/concurrency';
-import { listAksArcClusters } from '../azure/connectedClusters';
+import { isAksArcCluster, listAksArcClusters } from '../azure/connectedClusters';
 import { listCustomLocations } from '../azure/customLocations';
-import { groupByCustomLocation } from '../azure/grouping';
+import { groupByCustomLocation, type AksArcCluster } from '../azure/grouping';
+import { logicalNetworkShapeProblem } from '../azure/logicalNetwork';
 import { listLogicalNetworks } from '../azure/logicalNetworks';
-import type { Subscription } from '../azure/models';
+import type { ConnectedCluster, CustomLocation, LogicalNetwork, Subscription } from '../azure/models';
 import { getProvisionedClusterInstance } from '../azure/provisionedClusters';
+import { checkResources, instanceShapeProblem, type ShapeWarning } from '../azure/shapes';
+import { isCancellation } from '../cancellation';
 import { ClusterNode } from './clusterNode';
 import { isTransitional } from './describe';
 import { CustomLocationNode, UnassignedNode } from './customLocationNode';
 import { GroupNode } from './groupNode';
 import { LazyParentNode } from './lazyParentNode';
 import { LogicalNetworkNode } from './logicalNetworkNode';
+import { MessageNode } from './messageNode';
 import { resourceContextValue, type TreeContext, type TreeNode } from './treeNode';
 
 /** How many clusters' AKS Arc instances are read at once while a subscription loads. */
@@ -20,6 +25,8 @@ const INSTANCE_READS_AT_ONCE = 4;
 
 export class SubscriptionNode extends LazyParentNode {
   protected readonly emptyLabel = 'No custom locations in this subscription';
+  /** The cluster nodes of the last load, by id: a re-read updates them in place, so what is expanded stays so. */
+  private clusterNodes = new Map<string, ClusterNode>();
 
   constructor(
     tree: TreeContext,
@@ -47,34 +54,77 @@ export class SubscriptionNode extends LazyParentNode {
     return item;
   }
 
-  /** Lists the subscription's custom locations, logical networks and AKS Arc clusters, and groups them. */
+  /**
+   * Lists the subscription's custom locations, logical networks and AKS Arc clusters, and groups them. Each part fails
+   * on its own: a list that cannot be read, an instance that cannot be, or an item that is malformed or repeats an id
+   * becomes one row saying so, and the rest renders. Without custom locations nothing can be placed: that one fails
+   * the subscription.
+   */
   protected loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
     return this.limit(async () => {
       const client = this.client();
       const id = this.subscription.subscriptionId;
-      const [customLocations, logicalNetworks, clusters] = await Promise.all([
+      const [locationsRead, networksRead, clustersRead] = await Promise.allSettled([
         listCustomLocations(client, id, signal),
         listLogicalNetworks(client, id, signal),
         listAksArcClusters(client, id, signal),
       ]);
-      // A cluster's custom location is on its AKS Arc instance, not on the connected cluster.
-      const withInstances = await mapWithConcurrency(clusters, INSTANCE_READS_AT_ONCE, async (cluster) => ({
-        cluster,
-        instance: await getProvisionedClusterInstance(client, cluster.id, signal),
-      }));
+      if (locationsRead.status === 'rejected') throw locationsRead.reason;
+      const rows: TreeNode[] = [];
+      const failed = (what: string, error: unknown) => {
+        if (isCancellation(error)) throw error;
+        rows.push(MessageNode.partError(`${what} could not be listed: ${errorText(error)}`, this));
+      };
+      if (networksRead.status === 'rejected') failed('Logical networks', networksRead.reason);
+      if (clustersRead.status === 'rejected') failed('AKS Arc clusters', clustersRead.reason);
+
+      const warnings: ShapeWarning[] = [];
+      const checked = <T extends { id: string; name: string }>(kind: string, values: unknown[], problemOf?: (item: T) => string | undefined): T[] => {
+        const result = checkResources<T>(kind, values, problemOf);
+        warnings.push(...result.warnings);
+        return result.items;
+      };
+      const customLocations = checked<CustomLocation>('custom location', locationsRead.value);
+      const logicalNetworks = checked<LogicalNetwork>('logical network', networksRead.status === 'fulfilled' ? networksRead.value : [], logicalNetworkShapeProblem);
+      const clusters = checked<ConnectedCluster>('AKS Arc cluster', clustersRead.status === 'fulfilled' ? clustersRead.value : []).filter(isAksArcCluster);
+
+      // A cluster's custom location is on its AKS Arc instance, not on the connected cluster; one that cannot be read
+      // (or is malformed) leaves its cluster under "Other resources" with a row saying why.
+      const withInstances = await mapWithConcurrency(clusters, INSTANCE_READS_AT_ONCE, async (cluster): Promise<AksArcCluster> => {
+        try {
+          const instance = await getProvisionedClusterInstance(client, cluster.id, signal);
+          const problem = instance === undefined ? undefined : instanceShapeProblem(instance);
+          if (!problem) return { cluster, instance };
+          warnings.push({ label: `AKS Arc cluster ${cluster.name}: its AKS Arc instance is malformed (${problem})`, detail: `${cluster.id}: ${problem}` });
+        } catch (error) {
+          if (isCancellation(error) || signal.aborted) throw error;
+          rows.push(MessageNode.partError(`The AKS Arc instance of ${cluster.name} could not be read: ${errorText(error)}`, this));
+        }
+        return { cluster };
+      });
+      for (const warning of warnings) this.tree.warn?.(`Subscription ${this.subscription.displayName}: ${warning.detail}`);
+
       const inventory = groupByCustomLocation(customLocations, logicalNetworks, withInstances);
       this.tree.subscriptionLoaded?.(id, withInstances.some(isTransitional));
-      const nodes: TreeNode[] = inventory.customLocations.map((group) => new CustomLocationNode(this.tree, group, this.client));
+      const previous = this.clusterNodes;
+      this.clusterNodes = new Map();
+      const clusterNode = (item: AksArcCluster) => {
+        const key = item.cluster.id.toLowerCase();
+        const node = previous.get(key)?.update(item) ?? new ClusterNode(this.tree, item, this.client);
+        this.clusterNodes.set(key, node);
+        return node;
+      };
+      const nodes: TreeNode[] = inventory.customLocations.map((group) => new CustomLocationNode(group, clusterNode));
       const { logicalNetworks: looseNetworks, clusters: looseClusters } = inventory.unassigned;
       if (looseNetworks.length || looseClusters.length) {
         nodes.push(
           new UnassignedNode([
             ...(looseNetworks.length ? [new GroupNode('Logical networks', 'type-hierarchy', looseNetworks.map((n) => new LogicalNetworkNode(n)), '', 'logicalNetworks')] : []),
-            ...(looseClusters.length ? [new GroupNode('AKS Arc clusters', 'server-environment', looseClusters.map((c) => new ClusterNode(this.tree, c, this.client)), '', 'clusters')] : []),
+            ...(looseClusters.length ? [new GroupNode('AKS Arc clusters', 'server-environment', looseClusters.map(clusterNode), '', 'clusters')] : []),
           ]),
         );
       }
-      return nodes;
+      return [...rows, ...warnings.map((w) => MessageNode.warning(w.label, w.detail)), ...nodes];
     });
   }
 }

@@ -15,7 +15,8 @@ const steps = process.env.TEST_STEPS ? process.env.TEST_STEPS.split(',').map((s)
 let trafficDir = process.env.ARM_TRAFFIC_DIR;
 if (!trafficDir) {
   trafficDir = path.join(REPO, 'test-results/arm-traffic');
-  fs.rmSync(trafficDir, { recursive: true, force: true });
+  // The emulator records tagged traffic beside it (<dir>-examples, <dir>-faults): fresh too.
+  for (const dir of [trafficDir, `${trafficDir}-examples`, `${trafficDir}-faults`]) fs.rmSync(dir, { recursive: true, force: true });
 }
 fs.mkdirSync(trafficDir, { recursive: true });
 const env = { ...process.env, ARM_TRAFFIC_DIR: path.resolve(trafficDir) };

@@ -29,6 +29,11 @@ export interface FaultRule {
   error?: { code: string; message: string };
   /** How many matching requests the rule applies to; default 1; 0 = forever. */
   times?: number;
+  /**
+   * Record the exchanges this rule answers apart, in `<trafficDir>-<tag>`: bodies served on purpose (Microsoft's
+   * published examples, which break their own schemas in known places) stay out of the oav-clean traffic.
+   */
+  trafficTag?: string;
   /** Skip the first `nth - 1` matching requests: the rule applies from the nth on (default 1). */
   nth?: number;
   /** Extra response headers for a `status` fault (e.g. a 307's Location). */

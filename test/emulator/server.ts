@@ -159,6 +159,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const requests: RecordedRequest[] = [];
   const trafficDir = options.trafficDir ?? process.env.ARM_TRAFFIC_DIR;
   const recorder = trafficDir ? new TrafficRecorder(trafficDir) : undefined;
+  const taggedRecorders = new Map<string, TrafficRecorder>();
+  const recorderFor = (tag: string | undefined) => {
+    if (!trafficDir || !tag) return recorder;
+    if (!/^[a-z0-9-]+$/.test(tag)) throw new Error(`trafficTag "${tag}": lowercase letters, digits and "-" only.`);
+    let tagged = taggedRecorders.get(tag);
+    if (!tagged) taggedRecorders.set(tag, (tagged = new TrafficRecorder(`${trafficDir.replace(/[\\/]+$/, '')}-${tag}`)));
+    return tagged;
+  };
   const router = createRouter();
   const log = options.log ?? (() => undefined);
   /** Resources that read 404 for a few more GETs (hideForReads): lower-cased path → reads left. */
@@ -215,6 +223,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
 
     let after: ActiveFaultRule | undefined;
+    let tag: string | undefined;
     const send = (original: ArmResponse) => {
       const response = after ? applyAfterEffects(after, { ...original, requestUrl: fullUrl }) : original;
       if (after?.resetAfterAccept && original.status < 300) {
@@ -235,8 +244,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       res.writeHead(response.status, headers);
       res.end(text);
       const entry: RecordedRequest = { method, url: fullUrl, status: response.status, time, polling, ...(requestBody !== undefined ? { body: requestBody } : {}) };
-      if (recorder) {
-        entry.trafficFile = recorder.record({
+      const rec = recorderFor(tag);
+      if (rec) {
+        entry.trafficFile = rec.record({
           url: fullUrl,
           method,
           requestHeaders,
@@ -254,6 +264,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     // 1. Faults: those that answer in place of the service now; the others change its answer (see send).
     const fault = faults.takeImmediate(method, path);
+    tag = fault?.trafficTag;
     if (fault && isAfterEffect(fault)) after = fault;
     else if (fault) {
       if (fault.delayMs) await sleep(fault.delayMs);

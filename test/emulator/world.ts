@@ -171,14 +171,15 @@ export function defaultKubernetesVersionValues(): unknown[] {
 }
 
 export function defaultVmSkuValues(): unknown[] {
+  // Shaped like Microsoft's GetVmSkus.json example (hybridaks 2024-01-01): capabilities vCpu and MemoryMb as strings.
   const sku = (name: string, vcpus: number, memoryGB: number) => ({
-    resourceType: 'Microsoft.HybridContainerService/provisionedClusterInstances',
+    resourceType: 'VirtualMachines',
     name,
     tier: 'Standard',
     size: name.replace(/^Standard_/, ''),
     capabilities: [
-      { name: 'vCPUs', value: String(vcpus) },
-      { name: 'MemoryGB', value: String(memoryGB) },
+      { name: 'vCpu', value: String(vcpus) },
+      { name: 'MemoryMb', value: String(memoryGB * 1024) },
     ],
   });
   return [

@@ -141,10 +141,12 @@ suite('connect', () => {
     assert.match(await attempt(), /Azure CLI sign-in: signed in to tenant 00000000-0000-0000-0000-0000000000aa, the cluster is in tenant 6b1f3c2a-9d4e-4f7a-8c5b-2e0d1a9f7c31\. Fix: az login --tenant 6b1f3c2a-9d4e-4f7a-8c5b-2e0d1a9f7c31/);
   });
 
-  test('tasks.json: "nodes" depends on "proxy" through the $azure-local-proxy matcher; odd names reach az as one argument each', async () => {
+  test('tasks.json: "nodes" depends on "proxy" through the $azure-local-proxy matcher; names with shell characters reach az as one argument each', async () => {
     const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
-    const name = `aks "odd"; echo pwned`;
-    const definition = { type: 'azure-local', resourceGroup: 'rg with spaces', cluster: name, port: 47021, kubeconfig: path.join(work, 'odd.yaml') };
+    const name = 'Aks_odd.01';
+    // ARM allows parentheses and any script's letters in a group name: each would mean something to a shell.
+    const group = 'rg(odd)-é';
+    const definition = { type: 'azure-local', resourceGroup: group, cluster: name, port: 47021, kubeconfig: 'odd.yaml' };
     fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
     fs.writeFileSync(
       path.join(folder, '.vscode', 'tasks.json'),
@@ -178,10 +180,29 @@ suite('connect', () => {
       assert.ok(proxy?.terminal.ready);
       const invocations = fs.readFileSync(argvLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line).argv as string[]);
       const proxyCall = invocations.find((argv) => argv.includes(name));
-      assert.deepStrictEqual(proxyCall, ['connectedk8s', 'proxy', '--name', name, '--resource-group', 'rg with spaces', '--file', definition.kubeconfig, '--port', '47021']);
+      assert.deepStrictEqual(proxyCall, ['connectedk8s', 'proxy', '--name', name, '--resource-group', group, '--file', path.join(work, 'kube', 'odd.yaml'), '--port', '47021']);
     } finally {
       fs.rmSync(path.join(folder, '.vscode'), { recursive: true, force: true });
     }
+  });
+
+  test('tasks.json: a definition that breaks a rule is refused in its terminal, naming the field; az never starts', async () => {
+    const before = fs.existsSync(argvLog) ? fs.readFileSync(argvLog, 'utf8') : '';
+    const definition = { type: 'azure-local', action: 'proxy', resourceGroup: 'rg-hci-seattle', cluster: 'aks-seattle-prod01', kubeconfig: path.join(os.homedir(), '.ssh', 'config') };
+    const task = api.tasks.resolveTask(new vscode.Task(definition, vscode.TaskScope.Workspace, 'bad', 'azure-local'));
+    assert.ok(task);
+    const ended = new Promise<number | undefined>((resolve) => {
+      const listener = vscode.tasks.onDidEndTaskProcess((e) => {
+        if (e.execution.task.name === task.name) {
+          listener.dispose();
+          resolve(e.exitCode);
+        }
+      });
+    });
+    await vscode.tasks.executeTask(task);
+    assert.notStrictEqual(await ended, 0);
+    assert.strictEqual(fs.existsSync(argvLog) ? fs.readFileSync(argvLog, 'utf8') : '', before, 'az was not run');
+    assert.match(api.tasks.lastRefusal ?? '', /^tasks\.json: kubeconfig: must be inside the kubeconfig folder /);
   });
 
   test('Get Kubeconfig (User): saved 0600, merged on request into KUBECONFIG with a backup; Keep Both renames', async () => {

@@ -49,21 +49,21 @@ describe('kubernetesVersionChoices', () => {
 describe('vmSizeChoices', () => {
   it('keeps the service order with vCPUs and memory as numbers', () => {
     assert.deepEqual(vmSizeChoices({ properties: { values: defaultVmSkuValues() as VmSkuProperties[] } }), [
-      { name: 'Standard_A2_v2', vCPUs: 2, memoryGB: 4 },
-      { name: 'Standard_A4_v2', vCPUs: 4, memoryGB: 8 },
-      { name: 'Standard_D4s_v3', vCPUs: 4, memoryGB: 16 },
-      { name: 'Standard_D8s_v3', vCPUs: 8, memoryGB: 32 },
-      { name: 'Standard_K8S3_v1', vCPUs: 4, memoryGB: 6 },
+      { name: 'Standard_A2_v2', vCpu: 2, memoryMb: 4096 },
+      { name: 'Standard_A4_v2', vCpu: 4, memoryMb: 8192 },
+      { name: 'Standard_D4s_v3', vCpu: 4, memoryMb: 16384 },
+      { name: 'Standard_D8s_v3', vCpu: 8, memoryMb: 32768 },
+      { name: 'Standard_K8S3_v1', vCpu: 4, memoryMb: 6144 },
     ]);
   });
 
   it('leaves out capabilities that are missing or not numbers, and SKUs without a name', () => {
     const values: VmSkuProperties[] = [
-      { name: 'Custom_1', capabilities: [{ name: 'vCPUs', value: '' }, { name: 'MemoryGB', value: 'lots' }] },
+      { name: 'Custom_1', capabilities: [{ name: 'vCpu', value: '' }, { name: 'MemoryMb', value: 'lots' }] },
       { name: 'Custom_2' },
-      { capabilities: [{ name: 'vCPUs', value: '2' }] },
-      { name: 'Custom_3', capabilities: [{ name: 'MemoryGB', value: '1.5' }] },
+      { capabilities: [{ name: 'vCpu', value: '2' }] },
+      { name: 'Custom_3', capabilities: [{ name: 'memorymb', value: '1536' }] },
     ];
-    assert.deepEqual(vmSizeChoices({ properties: { values } }), [{ name: 'Custom_1' }, { name: 'Custom_2' }, { name: 'Custom_3', memoryGB: 1.5 }]);
+    assert.deepEqual(vmSizeChoices({ properties: { values } }), [{ name: 'Custom_1' }, { name: 'Custom_2' }, { name: 'Custom_3', memoryMb: 1536 }]);
   });
 });

@@ -44,7 +44,9 @@ describe('paging', () => {
     assert.equal(n, 6);
   });
 
-  it('treats a malformed value or nextLink as no items and the end, not a TypeError', async () => {
-    assert.deepEqual(await collect(listAll('u', async () => ({ value: 'x', nextLink: 42 }) as never, guard())), []);
+  it('a malformed page is a clear error, not a TypeError', async () => {
+    await assert.rejects(collect(listAll('u', async () => ({ value: 'x' }) as never, guard())), /malformed page: "value" is a string, not a list/);
+    await assert.rejects(collect(listAll('u', async () => ({ value: { a: 1 } }) as never, guard())), /"value" is an object, not a list/);
+    await assert.rejects(collect(listAll('u', async () => ({ value: [], nextLink: 42 }) as never, guard())), /"nextLink" is 42, not a URL/);
   });
 });

@@ -54,8 +54,8 @@ export interface KubernetesVersionChoice {
 
 export interface VmSizeChoice {
   name: string;
-  vCPUs?: number;
-  memoryGB?: number;
+  vCpu?: number;
+  memoryMb?: number;
 }
 
 /** Numeric compare of dotted versions ("1.29.10" > "1.29.4"); a pre-release suffix ranks below its release. */
@@ -94,7 +94,10 @@ export function kubernetesVersionChoices(resource: KubernetesVersionsResource): 
   return choices.sort((a, b) => compareVersions(b.version, a.version));
 }
 
-/** VM sizes in the service's order, with vCPUs and memory when the capabilities give them as numbers. */
+/**
+ * VM sizes in the service's order, with vCPUs and memory when the capabilities give them as numbers. The capability
+ * names are Microsoft's (`vCpu`, `MemoryMb`: the skus/default examples of the 2024-01-01 swagger).
+ */
 export function vmSizeChoices(resource: VmSkusResource): VmSizeChoice[] {
   return (resource.properties?.values ?? [])
     .filter((sku): sku is VmSkuProperties & { name: string } => typeof sku.name === 'string' && sku.name !== '')
@@ -104,8 +107,8 @@ export function vmSizeChoices(resource: VmSkusResource): VmSizeChoice[] {
         const value = raw ? Number(raw) : NaN; // Number('') would be 0
         return Number.isFinite(value) ? value : undefined;
       };
-      const vCPUs = capability('vCPUs');
-      const memoryGB = capability('MemoryGB');
-      return { name: sku.name, ...(vCPUs !== undefined ? { vCPUs } : {}), ...(memoryGB !== undefined ? { memoryGB } : {}) };
+      const vCpu = capability('vCpu');
+      const memoryMb = capability('MemoryMb');
+      return { name: sku.name, ...(vCpu !== undefined ? { vCpu } : {}), ...(memoryMb !== undefined ? { memoryMb } : {}) };
     });
 }

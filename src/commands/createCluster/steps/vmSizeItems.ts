@@ -1,4 +1,5 @@
 import type { PickItem } from '../../../wizard/prompter';
+import { plural } from '../../../text';
 import type { VmSizeChoice } from '../kubernetesVersions';
 
 /** The AKS Arc default for both the control plane and node pools, where the custom location offers it. */
@@ -8,10 +9,17 @@ export function vmSizeItems(sizes: VmSizeChoice[], current: string | undefined):
   const preferred = [current, DEFAULT_VM_SIZE].find((name) => name && sizes.some((s) => s.name === name)) ?? sizes[0]?.name;
   return sizes.map((size) => ({
     label: size.name,
-    description: [size.vCPUs !== undefined ? `${size.vCPUs} vCPUs` : undefined, size.memoryGB !== undefined ? `${size.memoryGB} GB` : undefined, size.name === DEFAULT_VM_SIZE ? 'default' : undefined]
+    description: [size.vCpu !== undefined ? plural(size.vCpu, 'vCPU') : undefined, size.memoryMb !== undefined ? `${memoryText(size.memoryMb)}` : undefined, size.name === DEFAULT_VM_SIZE ? 'default' : undefined]
       .filter(Boolean)
       .join(' · '),
     value: size.name,
     suggested: size.name === preferred,
   }));
+}
+
+/** "8 GB", "2.3 GB", "512 MB" from the service's MemoryMb. */
+export function memoryText(memoryMb: number): string {
+  if (memoryMb < 1024) return `${memoryMb} MB`;
+  const gb = memoryMb / 1024;
+  return `${Number.isInteger(gb) ? gb : gb.toFixed(1)} GB`;
 }
