@@ -386,3 +386,68 @@ describe('az connectedk8s proxy: other behaviour', { timeout: 120000 }, () => {
     assert.equal(run.stderr, 'ERROR: Proxy closed externally.\n');
   });
 });
+
+describe('az connectedk8s proxy: asks Resource Manager first, as the real CLI does', { timeout: 120000 }, () => {
+  let emulator;
+  let arm;
+  before(async () => {
+    const { startEmulator } = await import(path.join(HERE, '../../out/test/emulator/server.js'));
+    const { DEV_TOKEN } = await import(path.join(HERE, '../../out/src/auth/loopback.js'));
+    emulator = await startEmulator({ port: 0, world: 'demo', retryAfterSeconds: 0 });
+    arm = { AZ_STANDIN_ARM_URL: emulator.url, AZ_STANDIN_ARM_TOKEN: DEV_TOKEN };
+  });
+  after(() => emulator?.close());
+
+  test('POST listClusterUserCredential (2021-10-01, AAD, clientProxy) before anything else; then the real lines in the real order', async () => {
+    const port = await pickPort();
+    const kc = path.join(TMP, 'arm-first.yaml');
+    const run = new ProxyRun(['connectedk8s', 'proxy', '-n', 'aks-seattle-prod01', '-g', 'rg-hci-seattle', '--subscription', SUBSCRIPTION, '-f', kc, '--port', String(port)], arm);
+    try {
+      await run.ready();
+      const calls = emulator.requests.filter((r) => /listClusterUserCredential/.test(r.url));
+      assert.equal(calls.length, 1);
+      assert.match(calls[0].url, /\/subscriptions\/3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01\/resourceGroups\/rg-hci-seattle\/providers\/Microsoft\.Kubernetes\/connectedClusters\/aks-seattle-prod01\/listClusterUserCredential\?api-version=2021-10-01$/);
+      assert.deepEqual(calls[0].body, { authenticationMethod: 'AAD', clientProxy: true });
+      assert.equal(calls[0].status, 200);
+      assert.deepEqual(run.lines, [
+        `Proxy is listening on port ${port}`,
+        `Merged "aks-seattle-prod01" as current context in ${kc}`,
+        `Start sending kubectl requests on 'aks-seattle-prod01' context using kubeconfig at ${kc}`,
+        'Press Ctrl+C to close proxy.',
+      ]);
+    } finally {
+      process.kill(-run.pid, 'SIGINT');
+      await run.exit;
+    }
+  });
+
+  test('--token asks for a Token credential', async () => {
+    const port = await pickPort();
+    const run = new ProxyRun(['connectedk8s', 'proxy', '-n', 'aks-seattle-prod01', '-g', 'rg-hci-seattle', '-f', path.join(TMP, 'token.yaml'), '--port', String(port), '--token', 'abc'], arm);
+    try {
+      await run.ready();
+      assert.deepEqual(emulator.requests.filter((r) => /listClusterUserCredential/.test(r.url)).pop().body, { authenticationMethod: 'Token', clientProxy: true });
+    } finally {
+      process.kill(-run.pid, 'SIGINT');
+      await run.exit;
+    }
+  });
+
+  test('a cluster Resource Manager does not know: ARM\'s error as az prints it, exit 1, no proxy started', async () => {
+    // Not spawnSync: the emulator answers from this very process.
+    const run = new ProxyRun(['connectedk8s', 'proxy', '-n', 'no-such', '-g', 'rg-hci-seattle', '-f', path.join(TMP, 'none.yaml'), '--port', '47391'], arm);
+    const { code } = await run.exit;
+    const r = { code, stdout: run.lines.join('\n'), stderr: run.stderr };
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^ERROR: \(ResourceNotFound\) .*no-such.*\nCode: ResourceNotFound\nMessage: /);
+    assert.equal(fs.existsSync(path.join(TMP, 'none.yaml')), false);
+  });
+
+  test('the extension missing: the real message and exit code', () => {
+    const r = az(['connectedk8s', 'proxy', '-n', 'c1', '-g', 'rg'], { AZ_STANDIN_NO_CONNECTEDK8S: '1' });
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr, 'ERROR: The extension connectedk8s is not installed.\n');
+    assert.equal(r.stdout, '');
+  });
+});

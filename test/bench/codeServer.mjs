@@ -207,6 +207,13 @@ export async function loadEmulator() {
   return mod.startEmulator;
 }
 
+/** What the extension host (and the stand-in az it runs) needs to know of the emulator. */
+export function emulatorEnv(url) {
+  const { DEV_TOKEN } = require(path.join(REPO, 'out/src/auth/loopback.js'));
+  // The stand-in az POSTs listClusterUserCredential there before it starts its proxy, as the real CLI does.
+  return { ARM_EMULATOR_URL: url, AZ_STANDIN_ARM_URL: url, AZ_STANDIN_ARM_TOKEN: DEV_TOKEN };
+}
+
 /** Settings that point the extension at an ARM emulator. */
 export function emulatorSettings(url) {
   return {
@@ -241,7 +248,7 @@ export function emulatorBench() {
       const startEmulator = await loadEmulator();
       bench.emu = await startEmulator({ port: 0, world: 'demo', retryAfterSeconds: 0, trafficDir: process.env.ARM_TRAFFIC_DIR });
       log('ARM emulator (demo world) at', bench.emu.url);
-      bench.cs = await startCodeServer({ settings: emulatorSettings(bench.emu.url), env: { ARM_EMULATOR_URL: bench.emu.url }, ...codeServer });
+      bench.cs = await startCodeServer({ settings: emulatorSettings(bench.emu.url), env: emulatorEnv(bench.emu.url), ...codeServer });
       log(`code-server at ${bench.cs.origin} (state ${bench.cs.state})`);
       bench.br = await launchBrowser({ stateDir: bench.cs.state, ...(viewport ? { viewport } : {}) });
       return bench;

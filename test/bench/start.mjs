@@ -9,7 +9,7 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { REPO, startCodeServer, loadEmulator, emulatorSettings, ensureBench } from './codeServer.mjs';
+import { REPO, startCodeServer, loadEmulator, emulatorEnv, emulatorSettings, ensureBench } from './codeServer.mjs';
 
 const PORT = Number(process.env.PORT || 8080);
 const HOST = process.env.HOST || '127.0.0.1';
@@ -51,7 +51,7 @@ try {
   cs = await startCodeServer({
     host: HOST, port: PORT, workspace,
     settings: emulatorSettings(emu.url),
-    env: { ARM_EMULATOR_URL: emu.url },
+    env: emulatorEnv(emu.url),
     install: { copyFrom: REPO }, // installed like a VSIX would be: package.json, dist/, media/ ...
   });
   say(`code-server (VS Code 1.96.4) state: ${cs.state}`);

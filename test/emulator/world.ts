@@ -359,6 +359,8 @@ function customLocation(sub: string, rg: string, name: string, displayName: stri
       namespace: `${name}-ns`,
       displayName,
       hostType: 'Kubernetes',
+      // As in Microsoft's CustomLocationsGet example.
+      authentication: { type: 'KubeConfig' },
       clusterExtensionIds: [`${rgId(sub, rg)}/providers/Microsoft.ResourceConnector/appliances/${bridge}/providers/Microsoft.KubernetesConfiguration/extensions/hybridaksextension`],
       provisioningState: 'Succeeded',
     },
@@ -474,7 +476,9 @@ function seedDemo(world: World): void {
     privateLinkState: 'Disabled',
     azureHybridBenefit: 'NotApplicable',
     aadProfile: { enableAzureRBAC: false, adminGroupObjectIDs: ['e2c1b7a4-3f5d-4a9e-8b6c-1d0f2e3a4b5c'], tenantID: TENANT_ID },
-    arcAgentProfile: { agentAutoUpgrade: 'Enabled' },
+    arcAgentProfile: { agentAutoUpgrade: 'Enabled', desiredAgentVersion: '1.14.5' },
+    // As in Microsoft's GetProvisionedClusterExample.
+    miscellaneousProperties: { infrastructureVersion: '1.2.3' },
   }, { kind: 'ProvisionedCluster', tags: { workload: 'retail-pos' } }));
   world.put(provisionedClusterResource(okId, DEMO.customLocations.seattle, {
     controlPlane: { count: 1, vmSize: 'Standard_A4_v2', controlPlaneEndpoint: { hostIP: '10.20.0.200' } },

@@ -154,5 +154,6 @@ export function registerConnectedClusterRoutes(router: Router): void {
   router.add('GET', item, v, (ctx, [sub, rg, name]) => json(200, getClusterOrThrow(ctx, sub, rg, name)));
   router.add('PUT', item, v, (ctx, [sub, rg, name]) => createOrUpdate(ctx, sub, rg, name));
   router.add('DELETE', item, v, (ctx, [sub, rg, name]) => remove(ctx, sub, rg, name));
-  router.add('POST', `${item}/listClusterUserCredential`, v, (ctx, [sub, rg, name]) => listUserCredential(ctx, sub, rg, name));
+  // `az connectedk8s proxy` calls it at 2021-10-01 (seen from the real CLI, FIELD-NOTES); the extension at 2024-01-01.
+  router.add('POST', `${item}/listClusterUserCredential`, [...v, '2021-10-01'], (ctx, [sub, rg, name]) => listUserCredential(ctx, sub, rg, name));
 }

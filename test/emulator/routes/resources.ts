@@ -10,7 +10,8 @@ import { KNOWN_PROVIDERS } from '../world';
 
 export const RESOURCES_API_VERSIONS = ['2025-04-01'];
 
-const RG_NAME = /^[-\w._()]+$/;
+// ARM is .NET: `\w` in the swagger's `^[-\w\._\(\)]+$` is Unicode (letters of any script, marks, digits, connectors).
+const RG_NAME = /^[-\p{L}\p{Mn}\p{Nd}\p{Pc}._()]+$/u;
 
 const PROVIDER_TYPES: Record<string, { resourceType: string; apiVersions: string[] }[]> = {
   'microsoft.extendedlocation': [{ resourceType: 'customLocations', apiVersions: ['2021-08-15'] }],
