@@ -38,9 +38,6 @@ const STOP_PROXY = 'Stop Proxy';
  */
 export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): Promise<ConnectResult> {
   requireTrustedWorkspace('Connect');
-  if (process.platform === 'win32') {
-    throw new Error('Connect is not supported on Windows yet: run "az connectedk8s proxy" in a terminal, or use Get Kubeconfig on the cluster\'s network.');
-  }
   const cluster = node?.resource ?? (await pickCluster(deps.session, 'Connect to Cluster'));
   const id = parseResourceId(cluster.id);
   const definition: AzureLocalTaskDefinition = { type: TASK_TYPE, action: 'proxy', subscription: id.subscriptionId, resourceGroup: id.resourceGroup ?? '', cluster: cluster.name };

@@ -1,4 +1,5 @@
 import { tryParseJson } from '../azure/armError';
+import { platformFor } from './platform';
 import { findProxyPort, DEFAULT_PROXY_PORT } from './ports';
 import { resolveExecutable, runTool, type ToolResult } from './processes';
 
@@ -22,6 +23,8 @@ export interface PrerequisiteOptions {
   /** Cancels the az and kubectl runs. */
   signal?: AbortSignal;
   run?: (file: string, args: string[]) => Promise<ToolResult>;
+  /** Where the fixes point (Windows has its own installers); the running platform by default. */
+  platform?: NodeJS.Platform;
   resolve?: (nameOrPath: string) => string | undefined;
   findPort?: () => Promise<number | undefined>;
 }
@@ -39,15 +42,23 @@ export interface PrerequisiteReport {
  * pair of proxy ports.
  */
 export async function runPrerequisiteChecks(options: PrerequisiteOptions): Promise<PrerequisiteReport> {
-  const run = options.run ?? ((file, args) => runTool(file, args, { timeoutMs: 60000, signal: options.signal }));
+  // az is started the platform's way (on Windows az.cmd cannot be spawned without a shell); kubectl is a plain program.
   const resolve = options.resolve ?? resolveExecutable;
-  const results: PrerequisiteResult[] = [];
   const az = resolve(options.azPath);
   const kubectl = resolve(options.kubectlPath);
+  const proxyPlatform = platformFor(options.platform);
+  const run =
+    options.run ??
+    ((file, args) => {
+      const invocation = file === az ? proxyPlatform.azInvocation(file, args) : { file, args, options: {} };
+      return runTool(invocation.file, invocation.args, { timeoutMs: 60000, signal: options.signal, windowsVerbatimArguments: invocation.options.windowsVerbatimArguments });
+    });
+  const fixes = FIXES[(options.platform ?? process.platform) === 'win32' ? 'windows' : 'posix'];
+  const results: PrerequisiteResult[] = [];
 
   const [azChecks, kubectlCheck, port] = await Promise.all([
-    az ? checkAz(az, options, run) : Promise.resolve([missingAz(options.azPath)]),
-    kubectl ? checkKubectl(kubectl, run) : Promise.resolve(missingKubectl(options.kubectlPath)),
+    az ? checkAz(az, options, run, fixes) : Promise.resolve([missingAz(options.azPath, fixes)]),
+    kubectl ? checkKubectl(kubectl, run, fixes) : Promise.resolve(missingKubectl(options.kubectlPath, fixes)),
     (options.findPort ?? (() => findProxyPort({ taken: options.takenPorts })))(),
   ]);
   results.push(...azChecks, kubectlCheck);
@@ -59,7 +70,24 @@ export async function runPrerequisiteChecks(options: PrerequisiteOptions): Promi
   return { results, az, kubectl, port };
 }
 
-async function checkAz(az: string, options: PrerequisiteOptions, run: (file: string, args: string[]) => Promise<ToolResult>): Promise<PrerequisiteResult[]> {
+/** The installers differ: the MSI or winget on Windows, the install script and packages elsewhere. */
+const FIXES = {
+  posix: {
+    installAz: 'Install the Azure CLI (https://aka.ms/installazurecli) or set azureLocal.azPath to it',
+    reinstallAz: 'Reinstall the Azure CLI: https://aka.ms/installazurecli',
+    installKubectl: 'Install kubectl (az aks install-cli) or set azureLocal.kubectlPath to it',
+    reinstallKubectl: 'Reinstall kubectl: az aks install-cli',
+  },
+  windows: {
+    installAz: 'Install the Azure CLI: winget install --exact --id Microsoft.AzureCLI (or the MSI, https://aka.ms/installazurecliwindows), or set azureLocal.azPath to its az.cmd',
+    reinstallAz: 'Reinstall the Azure CLI: winget install --exact --id Microsoft.AzureCLI (or the MSI, https://aka.ms/installazurecliwindows)',
+    installKubectl: 'Install kubectl: az aks install-cli (then reopen VS Code so that PATH has it), or set azureLocal.kubectlPath to kubectl.exe',
+    reinstallKubectl: 'Reinstall kubectl: az aks install-cli',
+  },
+};
+type Fixes = (typeof FIXES)['posix'];
+
+async function checkAz(az: string, options: PrerequisiteOptions, run: (file: string, args: string[]) => Promise<ToolResult>, fixes: Fixes): Promise<PrerequisiteResult[]> {
   const [version, extension, account] = await Promise.all([
     run(az, ['version', '--output', 'json']),
     run(az, ['extension', 'show', '--name', 'connectedk8s', '--output', 'json']),
@@ -70,7 +98,7 @@ async function checkAz(az: string, options: PrerequisiteOptions, run: (file: str
   results.push(
     version.code === 0 && versions
       ? { name: 'Azure CLI', ok: true, detail: `${String(versions['azure-cli'] ?? 'unknown version')} (${az})` }
-      : { name: 'Azure CLI', ok: false, detail: firstLine(version.stderr) || `"${az} version" failed`, fix: 'Reinstall the Azure CLI: https://aka.ms/installazurecli' },
+      : { name: 'Azure CLI', ok: false, detail: firstLine(version.stderr) || `"${az} version" failed`, fix: fixes.reinstallAz },
   );
   const ext = parseJson<{ version?: string }>(extension.stdout);
   results.push(
@@ -104,20 +132,20 @@ function accountResult(account: ToolResult, options: PrerequisiteOptions): Prere
   return { name: 'Azure CLI sign-in', ok: true, detail: `${parsed.user?.name ?? 'signed in'} · tenant ${parsed.tenantId}` };
 }
 
-async function checkKubectl(kubectl: string, run: (file: string, args: string[]) => Promise<ToolResult>): Promise<PrerequisiteResult> {
+async function checkKubectl(kubectl: string, run: (file: string, args: string[]) => Promise<ToolResult>, fixes: Fixes): Promise<PrerequisiteResult> {
   const version = await run(kubectl, ['version', '--client', '--output', 'json']);
   const parsed = parseJson<{ clientVersion?: { gitVersion?: string } }>(version.stdout);
   return version.code === 0
     ? { name: 'kubectl', ok: true, detail: `${parsed?.clientVersion?.gitVersion ?? 'found'} (${kubectl})` }
-    : { name: 'kubectl', ok: false, detail: firstLine(version.stderr) || `"${kubectl} version" failed`, fix: 'Reinstall kubectl: az aks install-cli' };
+    : { name: 'kubectl', ok: false, detail: firstLine(version.stderr) || `"${kubectl} version" failed`, fix: fixes.reinstallKubectl };
 }
 
-function missingAz(setting: string): PrerequisiteResult {
-  return { name: 'Azure CLI', ok: false, detail: `"${setting}" not found`, fix: 'Install the Azure CLI (https://aka.ms/installazurecli) or set azureLocal.azPath to it' };
+function missingAz(setting: string, fixes: Fixes): PrerequisiteResult {
+  return { name: 'Azure CLI', ok: false, detail: `"${setting}" not found`, fix: fixes.installAz };
 }
 
-function missingKubectl(setting: string): PrerequisiteResult {
-  return { name: 'kubectl', ok: false, detail: `"${setting}" not found`, fix: 'Install kubectl (az aks install-cli) or set azureLocal.kubectlPath to it' };
+function missingKubectl(setting: string, fixes: Fixes): PrerequisiteResult {
+  return { name: 'kubectl', ok: false, detail: `"${setting}" not found`, fix: fixes.installKubectl };
 }
 
 function parseJson<T>(text: string): T | undefined {

@@ -13,12 +13,16 @@ export interface ToolResult {
  * Resolves with the exit code and output (a non-zero exit is a result, not an exception); rejects only when the
  * tool cannot be started.
  */
-export function runTool(file: string, args: readonly string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv; signal?: AbortSignal } = {}): Promise<ToolResult> {
+export function runTool(
+  file: string,
+  args: readonly string[],
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv; signal?: AbortSignal; windowsVerbatimArguments?: boolean } = {},
+): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
     execFile(
       file,
       [...args],
-      { timeout: options.timeoutMs ?? 60000, env: options.env ?? process.env, signal: options.signal, maxBuffer: 8 * 1024 * 1024, windowsHide: true },
+      { timeout: options.timeoutMs ?? 60000, env: options.env ?? process.env, signal: options.signal, maxBuffer: 8 * 1024 * 1024, windowsHide: true, windowsVerbatimArguments: options.windowsVerbatimArguments },
       (error, stdout, stderr) => {
         const failure = error as (NodeJS.ErrnoException & { code?: string | number }) | null;
         if (failure && typeof failure.code === 'string') return reject(failure);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { platformFor, type ProxyPlatform } from './platform';
 import { PROXY_READY_LINE } from './taskDefinition';
 
 export interface ProxyProcessEvents {
@@ -11,9 +12,10 @@ export interface ProxyProcessEvents {
 }
 
 /**
- * `az connectedk8s proxy` as a process group. It prints "Proxy is listening on port N" before it is ready; only
+ * `az connectedk8s proxy` as a process tree. It prints "Proxy is listening on port N" before it is ready; only
  * "Press Ctrl+C to close proxy." means ready. It starts an `arcProxy_*` child that outlives `az` when only `az` is
- * killed, so stop() signals the whole group (az is spawned as a group leader).
+ * killed, so stop() ends the whole tree the platform's way (a POSIX process group; taskkill /T on Windows) and checks
+ * that it is gone, its ports included.
  */
 export class ProxyProcess {
   private child?: ChildProcess;
@@ -26,6 +28,9 @@ export class ProxyProcess {
     private readonly args: readonly string[],
     private readonly events: ProxyProcessEvents,
     private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly platform: ProxyPlatform = platformFor(),
+    /** The ports the proxy holds once ready (the API port and the one below it): free again after stop(). */
+    private readonly ports: readonly number[] = [],
   ) {}
 
   get pid(): number | undefined {
@@ -37,7 +42,8 @@ export class ProxyProcess {
   }
 
   start(): void {
-    const child = spawn(this.azPath, [...this.args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: this.env, windowsHide: true });
+    const invocation = this.platform.azInvocation(this.azPath, this.args);
+    const child = spawn(invocation.file, invocation.args, { ...invocation.options, stdio: ['ignore', 'pipe', 'pipe'], env: this.env });
     this.child = child;
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
@@ -59,23 +65,21 @@ export class ProxyProcess {
     child.stderr?.on('data', onData);
   }
 
-  /** Ends az and everything it started; resolves once the group is gone (SIGKILL after `graceMs`). */
-  async stop(graceMs = 3000): Promise<void> {
+  /** Ends az and everything it started; resolves once the tree is gone (and its ports free, if it got them). */
+  async stop(): Promise<void> {
     const pid = this.child?.pid;
     if (!pid) return;
-    signalGroup(pid, 'SIGTERM');
-    const deadline = Date.now() + graceMs;
-    while (groupAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    if (groupAlive(pid)) signalGroup(pid, 'SIGKILL');
-    await this.exited;
+    try {
+      await this.platform.endTree(pid, this.isReady ? this.ports : []);
+    } finally {
+      await this.exited;
+    }
   }
 
   /** For deactivate(): no waiting, nothing left behind. */
   killNow(): void {
     const pid = this.child?.pid;
-    if (!pid) return;
-    signalGroup(pid, 'SIGTERM');
-    setTimeout(() => groupAlive(pid) && signalGroup(pid, 'SIGKILL'), 1000).unref();
+    if (pid) this.platform.endTreeNow(pid);
   }
 
   private watchForReady(text: string): void {
@@ -86,23 +90,5 @@ export class ProxyProcess {
       this.buffered = '';
       this.events.ready();
     }
-  }
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-/** True while any process of the group still exists (a zombie awaiting its parent's reap counts as gone soon after). */
-export function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { commandLine, userShell } from '../shellQuote';
 import { printNodesCheck, type NodesCheck } from './kubectlNodes';
+import { platformFor } from './platform';
 import { ProxyProcess } from './proxyProcess';
+import { acquireStartLock, type StartLockOptions } from './startLock';
 import { proxyArgs, type AzureLocalTaskDefinition } from './taskDefinition';
 import { TextTerminal } from './textTerminal';
 
@@ -18,6 +20,8 @@ export interface ProxyTerminalOptions {
   onNodes?(terminal: ProxyTerminal, check: NodesCheck): void;
   onStarted?(terminal: ProxyTerminal, pid: number): void;
   onClosed?(terminal: ProxyTerminal): void;
+  /** Where the cross-process start lock lives (tests keep it in their own folder). */
+  startLock?: StartLockOptions;
 }
 
 /**
@@ -33,6 +37,8 @@ export class ProxyTerminal extends TextTerminal {
   private settleNodes!: { resolve(check: NodesCheck): void; reject(error: Error): void };
   private process?: ProxyProcess;
   private closed = false;
+  private readonly platform = platformFor();
+  private releaseStartLock = () => undefined as void;
 
   constructor(readonly options: ProxyTerminalOptions) {
     super();
@@ -52,6 +58,10 @@ export class ProxyTerminal extends TextTerminal {
   }
 
   open(): void {
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
     if (this.closed) return;
     const { definition, az, port, kubeconfig } = this.options;
     try {
@@ -59,14 +69,24 @@ export class ProxyTerminal extends TextTerminal {
       fs.mkdirSync(path.dirname(kubeconfig), { recursive: true, mode: 0o700 });
       const args = proxyArgs(definition, port, kubeconfig);
       this.print(`\x1b[2m> ${commandLine([az, ...args], userShell())}\x1b[0m\n`);
-      this.process = new ProxyProcess(az, args, {
-        output: (text) => this.print(text),
-        ready: () => void this.onReady(),
-        exit: (code, signal) => {
-          this.print(`\n\x1b[2maz exited (${signal ?? `code ${code}`}).\x1b[0m\n`);
-          void this.finish(code ?? 1);
+      // One proxy starts at a time on this machine (az rewrites ~/.clientproxy/config.yml): held until ready or ended.
+      this.releaseStartLock = await acquireStartLock(this.options.startLock);
+      if (this.closed) return this.releaseStartLock();
+      this.process = new ProxyProcess(
+        az,
+        args,
+        {
+          output: (text) => this.print(text),
+          ready: () => void this.onReady(),
+          exit: (code, signal) => {
+            this.print(`\n\x1b[2maz exited (${signal ?? `code ${code}`}).\x1b[0m\n`);
+            void this.finish(code ?? 1);
+          },
         },
-      });
+        process.env,
+        this.platform,
+        [port, port - 1],
+      );
       this.process.start();
       if (this.process.pid) this.options.onStarted?.(this, this.process.pid);
     } catch (error) {
@@ -100,7 +120,8 @@ export class ProxyTerminal extends TextTerminal {
     const ended = new Error(`az connectedk8s proxy for ${this.options.definition.cluster} ended${this.lastWords()}`);
     this.settleReady.reject(ended);
     this.settleNodes.reject(ended);
-    await this.process?.stop();
+    this.releaseStartLock();
+    await this.process?.stop().catch((error: Error) => this.print(`\x1b[31m${error.message}\x1b[0m\n`));
     this.options.onClosed?.(this);
     this.exit(exitCode);
   }
@@ -110,8 +131,9 @@ export class ProxyTerminal extends TextTerminal {
   }
 
   private async onReady(): Promise<void> {
+    this.releaseStartLock();
     // az writes the kubeconfig with its own mode; it holds credentials, so it is the user's alone.
-    await fs.promises.chmod(this.options.kubeconfig, 0o600).catch(() => undefined);
+    await this.platform.protectFile(this.options.kubeconfig).catch(() => undefined);
     this.settleReady.resolve();
     this.options.onReady?.(this);
     if (this.options.checkNodesWhenReady) await this.checkNodes();
