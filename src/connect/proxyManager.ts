@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { NodesCheck } from './kubectlNodes';
 import { ProxyTerminal } from './proxyTerminal';
-import type { ProxyGroup } from './staleProxies';
+import { processStartTime, type ProxyGroup } from './staleProxies';
 import { proxyKey, TASK_TYPE, type AzureLocalTaskDefinition } from './taskDefinition';
 
 export interface RunningProxy {
@@ -117,8 +117,10 @@ export class ProxyManager implements vscode.Disposable {
 
   private async remember(pgid: number, running: boolean): Promise<void> {
     if (!this.record) return;
+    // Read at once, while the root is surely the process just started: it is how a reused pid is told apart later.
+    const started = running ? await processStartTime(pgid) : undefined;
     const others = this.record.get().filter((group) => group.pgid !== pgid);
-    await this.record.set(running ? [...others, { pgid, owner: process.pid }] : others);
+    await this.record.set(running ? [...others, { pgid, owner: process.pid, ...(started ? { started } : {}) }] : others);
   }
 
   private updateStatusBar(): void {

@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import { spawn } from 'node:child_process';
 import { groupAlive } from '../../src/connect/platform';
 import { ProxyProcess } from '../../src/connect/proxyProcess';
-import { endStaleProxies } from '../../src/connect/staleProxies';
+import { endStaleProxies, processStartTime } from '../../src/connect/staleProxies';
 import { proxyArgs, TASK_TYPE } from '../../src/connect/taskDefinition';
 import { liveMembers } from '../fixtures/processes';
 
@@ -58,6 +58,34 @@ describe('ProxyProcess', () => {
 });
 
 describe('proxies left by a crashed window', () => {
+  it('an arcProxy that outlived its az (which was killed alone) is ended: it is in the recorded group and started after it', async () => {
+    const port = 40000 + Math.floor(Math.random() * 9000) * 2 + 1;
+    const az = spawn(AZ, ['connectedk8s', 'proxy', '--name', 'orphan', '--resource-group', 'rg', '--port', String(port), '--file', path.join(work, 'orphan.yaml')], {
+      detached: true,
+      stdio: 'ignore',
+      env: { ...process.env, AZ_STANDIN_READY_DELAY_MS: '100' },
+    });
+    try {
+      const started = (await processStartTime(az.pid!))!;
+      for (let i = 0; i < 50 && !liveMembers(az.pid!).some((a) => a.startsWith('arcProxy_')); i++) await new Promise((r) => setTimeout(r, 100));
+      process.kill(az.pid!, 'SIGKILL');
+      await new Promise((r) => az.once('exit', r));
+      assert.ok(liveMembers(az.pid!).some((a) => a.startsWith('arcProxy_')), 'the arcProxy child outlives az');
+      const exited = spawn('true');
+      await new Promise((r) => exited.once('exit', r));
+      const group = { pgid: az.pid!, owner: exited.pid!, started };
+      assert.deepEqual(await endStaleProxies([group]), [group]);
+      for (let i = 0; i < 50 && liveMembers(az.pid!).length; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(liveMembers(az.pid!), []);
+    } finally {
+      try {
+        process.kill(-az.pid!, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+  });
+
   it('ends recorded groups of a gone window whose leader is still an az proxy; another window\'s proxy and other processes are left alone', async () => {
     const port = 40000 + Math.floor(Math.random() * 9000) * 2 + 1;
     const az = spawn(AZ, ['connectedk8s', 'proxy', '--name', 'left', '--resource-group', 'rg', '--port', String(port), '--file', path.join(work, 'left.yaml')], {
@@ -71,10 +99,18 @@ describe('proxies left by a crashed window', () => {
       const exited = spawn('true');
       await new Promise((r) => exited.once('exit', r));
       const gone = exited.pid!;
+      const started = (await processStartTime(az.pid!))!;
+      const otherStarted = (await processStartTime(other.pid!))!;
+      assert.ok(started);
       // A live owner (this process standing in for another window) keeps its proxy.
-      assert.deepEqual(await endStaleProxies([{ pgid: az.pid!, owner: process.pid }]), []);
+      assert.deepEqual(await endStaleProxies([{ pgid: az.pid!, owner: process.pid, started }]), []);
+      // The same pid with another start time is another process (a pid reused by a proxy started by hand): left alone.
+      assert.deepEqual(await endStaleProxies([{ pgid: az.pid!, owner: gone, started: '00000000000000000001' }]), []);
+      // No start time recorded: nothing is guessed.
+      assert.deepEqual(await endStaleProxies([{ pgid: az.pid!, owner: gone }]), []);
       assert.ok(liveMembers(az.pid!).length);
-      assert.deepEqual(await endStaleProxies([{ pgid: az.pid!, owner: gone }, { pgid: other.pid!, owner: gone }]), [{ pgid: az.pid, owner: gone }]);
+      const ours = { pgid: az.pid!, owner: gone, started };
+      assert.deepEqual(await endStaleProxies([ours, { pgid: other.pid!, owner: gone, started: otherStarted }]), [ours]);
       for (let i = 0; i < 50 && liveMembers(az.pid!).length; i++) await new Promise((r) => setTimeout(r, 100));
       assert.deepEqual(liveMembers(az.pid!), []);
       assert.ok(liveMembers(other.pid!).length, 'a process that is not a proxy is not touched');
