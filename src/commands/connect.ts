@@ -47,7 +47,7 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
     deps.manager.showTerminal(running);
     await untilReady(running, definition.cluster);
     // The terminal announces the result itself (its onNodes).
-    const nodes = await running.terminal.checkNodes();
+    const nodes = await running.session.checkNodes();
     return { port: running.port, kubeconfig: running.kubeconfig, nodes, reused: true };
   }
 
@@ -96,7 +96,7 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
       try {
         const registered = await Promise.race([deps.manager.whenRegistered(definition), cancelled]);
         deps.manager.attachExecution(definition, execution);
-        await Promise.race([registered.terminal.whenReady, cancelled]);
+        await Promise.race([registered.session.whenReady, cancelled]);
         return registered;
       } catch (error) {
         // Cancelled (or ended) before ready: nothing may keep running.
@@ -107,15 +107,15 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
       }
     },
   );
-  return { port: proxy.port, kubeconfig, nodes: await proxy.terminal.firstNodesCheck, reused: false };
+  return { port: proxy.port, kubeconfig, nodes: await proxy.session.firstNodesCheck, reused: false };
 }
 
 /** A proxy already starting: wait for it (cancellable) before checking nodes. */
 async function untilReady(proxy: RunningProxy, cluster: string): Promise<void> {
-  if (proxy.terminal.ready) return;
+  if (proxy.session.ready) return;
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Waiting for the proxy of ${cluster}…`, cancellable: true },
-    (_progress, token) => Promise.race([proxy.terminal.whenReady, rejectWhenCancelled(token)]),
+    (_progress, token) => Promise.race([proxy.session.whenReady, rejectWhenCancelled(token)]),
   );
 }
 

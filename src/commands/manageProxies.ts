@@ -18,7 +18,7 @@ export async function manageProxies(manager: ProxyManager): Promise<void> {
       ? proxies[0]
       : (
           await vscode.window.showQuickPick(
-            proxies.map((p) => ({ label: p.definition.cluster, description: `port ${p.port}${p.terminal.ready ? '' : ' · starting'}`, detail: p.kubeconfig, proxy: p })),
+            proxies.map((p) => ({ label: p.definition.cluster, description: `port ${p.port}${p.session.ready ? '' : ' · starting'}`, detail: p.kubeconfig, proxy: p })),
             { title: 'Azure Local Proxies', placeHolder: 'Proxy to stop or show' },
           )
         )?.proxy;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { NodesCheck } from './kubectlNodes';
+import { ProxySession } from './proxySession';
 import { ProxyTerminal } from './proxyTerminal';
 import { processStartTime, type ProxyGroup } from './staleProxies';
 import { proxyKey, TASK_TYPE, type AzureLocalTaskDefinition } from './taskDefinition';
@@ -9,7 +10,8 @@ export interface RunningProxy {
   definition: AzureLocalTaskDefinition;
   port: number;
   kubeconfig: string;
-  terminal: ProxyTerminal;
+  /** The one owner of the proxy's process tree. */
+  session: ProxySession;
   execution?: vscode.TaskExecution;
 }
 
@@ -28,7 +30,10 @@ export interface ProxyGroupRecord {
   set(groups: ProxyGroup[]): Thenable<void> | Promise<void>;
 }
 
-/** The proxies this window runs (one per cluster), their tasks, and the status-bar item that lists them. */
+/**
+ * The proxies this window runs (one session per cluster), their tasks, and the status-bar item that lists them.
+ * Connect, the task terminals, the status bar and deactivate() all reach a proxy through its session here.
+ */
 export class ProxyManager implements vscode.Disposable {
   private readonly proxies = new Map<string, RunningProxy>();
   private readonly waiting = new Map<string, ((proxy: RunningProxy) => void)[]>();
@@ -62,31 +67,38 @@ export class ProxyManager implements vscode.Disposable {
     return new Set(this.list().flatMap((p) => [p.port, p.port - 1]));
   }
 
-  /** The terminal for a proxy task; it registers itself while it runs. */
-  createTerminal(definition: AzureLocalTaskDefinition, options: StartProxyOptions): ProxyTerminal {
+  /** A session for the proxy, registered while it runs; it starts when its task terminal opens. */
+  createSession(definition: AzureLocalTaskDefinition, options: StartProxyOptions): ProxySession {
     const key = proxyKey(definition);
-    const terminal: ProxyTerminal = new ProxyTerminal({
+    const session = new ProxySession({
       definition,
       az: options.az,
       kubectl: options.kubectl,
       port: options.port,
       kubeconfig: options.kubeconfig,
       checkNodesWhenReady: options.checkNodesWhenReady,
-      onReady: () => this.changeEmitter.fire(),
-      onNodes: (_terminal, check) => options.onNodes?.(proxy, check),
-      onStarted: (_terminal, pid) => void this.remember(pid, true),
-      onClosed: () => {
-        if (this.proxies.get(key)?.terminal === terminal) this.proxies.delete(key);
-        if (terminal.pid) void this.remember(terminal.pid, false);
+    });
+    session.on({
+      started: (pid) => void this.remember(pid, true),
+      ready: () => this.changeEmitter.fire(),
+      nodes: (check) => options.onNodes?.(proxy, check),
+      ended: () => {
+        if (this.proxies.get(key)?.session === session) this.proxies.delete(key);
+        if (session.pid) void this.remember(session.pid, false);
         this.changeEmitter.fire();
       },
     });
-    const proxy: RunningProxy = { key, definition, port: options.port, kubeconfig: options.kubeconfig, terminal, execution: this.proxies.get(key)?.execution };
+    const proxy: RunningProxy = { key, definition, port: options.port, kubeconfig: options.kubeconfig, session, execution: this.proxies.get(key)?.execution };
     this.proxies.set(key, proxy);
     for (const resolve of this.waiting.get(key) ?? []) resolve(proxy);
     this.waiting.delete(key);
     this.changeEmitter.fire();
-    return terminal;
+    return session;
+  }
+
+  /** The task terminal of a new session: a view that starts it when VS Code opens it. */
+  createTerminal(definition: AzureLocalTaskDefinition, options: StartProxyOptions): ProxyTerminal {
+    return new ProxyTerminal(this.createSession(definition, options));
   }
 
   attachExecution(definition: AzureLocalTaskDefinition, execution: vscode.TaskExecution): void {
@@ -94,9 +106,9 @@ export class ProxyManager implements vscode.Disposable {
     if (proxy) proxy.execution = execution;
   }
 
-  /** Ends the task and the whole process tree (az and its arcProxy child). */
+  /** Ends the session (the whole process tree: az and its arcProxy child) and its task. */
   async stop(proxy: RunningProxy): Promise<void> {
-    await proxy.terminal.finish(0);
+    await proxy.session.stop(0);
     proxy.execution?.terminate();
   }
 
@@ -110,7 +122,7 @@ export class ProxyManager implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const proxy of this.list()) proxy.terminal.killNow();
+    for (const proxy of this.list()) proxy.session.killNow();
     this.statusBar.dispose();
     this.changeEmitter.dispose();
   }
@@ -129,7 +141,7 @@ export class ProxyManager implements vscode.Disposable {
       this.statusBar.hide();
       return;
     }
-    const names = proxies.map((p) => `${p.definition.cluster} :${p.port}${p.terminal.ready ? '' : ' (starting)'}`);
+    const names = proxies.map((p) => `${p.definition.cluster} :${p.port}${p.session.ready ? '' : ' (starting)'}`);
     this.statusBar.text = proxies.length === 1 ? `$(plug) ${proxies[0].definition.cluster}` : `$(plug) ${proxies.length} proxies`;
     this.statusBar.tooltip = `Azure Local proxies (click to stop one or open its terminal)\n${names.join('\n')}`;
     this.statusBar.show();

@@ -35,7 +35,7 @@ function lastEvent(command: string) {
 
 async function stopAll(): Promise<void> {
   for (const proxy of api.proxies.list()) {
-    const pgid = proxy.terminal.pid!;
+    const pgid = proxy.session.pid!;
     await api.proxies.stop(proxy);
     assert.deepStrictEqual(await gone(pgid), [], 'no process of the proxy is left');
   }
@@ -89,7 +89,7 @@ suite('connect', () => {
     assert.strictEqual(result.nodes.summary, '3 nodes, 3 Ready');
     assert.strictEqual(result.port, 47011);
     const [proxy] = api.proxies.list();
-    const transcript = proxy.terminal.transcript;
+    const transcript = proxy.session.transcript;
     const listening = transcript.indexOf('Proxy is listening on port 47011');
     const readyLine = transcript.indexOf('Press Ctrl+C to close proxy.');
     const nodes = transcript.indexOf('moc-l1a2b3c4d5');
@@ -102,7 +102,7 @@ suite('connect', () => {
     assert.strictEqual(api.proxies.list().length, 1);
     assert.strictEqual(lastEvent('azureLocal.connect').result, 'Succeeded');
 
-    const pgid = proxy.terminal.pid!;
+    const pgid = proxy.session.pid!;
     assert.ok(liveMembers(pgid).some((args) => args.startsWith('arcProxy_')), 'az started its arcProxy child');
     await vscode.commands.executeCommand('azureLocal.stopProxy', cluster);
     assert.deepStrictEqual(await gone(pgid), []);
@@ -112,7 +112,7 @@ suite('connect', () => {
   test('deactivate() ends every proxy\'s process group (VS Code closing or reloading)', async () => {
     const result = await vscode.commands.executeCommand('azureLocal.connect', cluster);
     assert.ok(result, api.shownErrors[api.shownErrors.length - 1]);
-    const pgid = api.proxies.list()[0].terminal.pid!;
+    const pgid = api.proxies.list()[0].session.pid!;
     assert.ok(liveMembers(pgid).length > 0);
     // The extension host loaded the bundle with require: the same module instance, whose deactivate VS Code calls.
     const main = require(path.join(vscode.extensions.getExtension('azure-local-tools.azure-local-tools')!.extensionPath, 'dist/extension.js'));
@@ -194,7 +194,7 @@ suite('connect', () => {
       await vscode.tasks.executeTask(task);
       assert.strictEqual(await ended, 0, 'kubectl listed the nodes through the proxy the dependency started');
       const proxy = api.proxies.list().find((p) => p.definition.cluster === name);
-      assert.ok(proxy?.terminal.ready);
+      assert.ok(proxy?.session.ready);
       const invocations = fs.readFileSync(argvLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line).argv as string[]);
       const proxyCall = invocations.find((argv) => argv.includes(name));
       assert.deepStrictEqual(proxyCall, ['connectedk8s', 'proxy', '--name', name, '--resource-group', group, '--file', path.join(work, 'kube', 'odd.yaml'), '--port', '47021']);
