@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { processAlive } from './platform';
+import { platformFor, processAlive } from './platform';
 import { runTool } from './processes';
 
 /**
@@ -13,10 +13,11 @@ export interface ProxyGroup {
   started?: string;
 }
 
-/** What one process looks like to the cleanup: its group, start time and command line. */
+/** What one process looks like to the cleanup: its group (POSIX) or parent (Windows), start time and command line. */
 export interface ProcessInfo {
   pid: number;
-  pgid: number;
+  pgid?: number;
+  ppid?: number;
   started: string;
   args: string;
 }
@@ -25,40 +26,42 @@ export interface ProcessInfo {
  * Ends proxies a previous window left running (its extension host died before deactivate). A recorded tree is
  * touched only if the extension host that started it is gone (another window's proxies are that window's), and only
  * its own processes are: the root if it is still the very process recorded (same pid *and* start time, and an
- * `az … connectedk8s proxy`), and any arcProxy left in its group after az died (started no earlier than the root).
- * Another `connectedk8s proxy` that reused the pid — one started by hand in a terminal — is left alone. POSIX only:
- * on Windows a process's start time is not to be had without WMI or PowerShell, and nothing is guessed.
+ * `az … connectedk8s proxy`), and any arcProxy it left behind after az died — in its process group on POSIX, its
+ * child on Windows — started no earlier than the root. Another `connectedk8s proxy` that reused the pid (one started
+ * by hand in a terminal) is left alone, and so is a record without a start time: nothing is guessed.
  */
 export async function endStaleProxies(
   groups: readonly ProxyGroup[],
   isAlive: (pid: number) => boolean = processAlive,
-  processes: () => Promise<ProcessInfo[]> = listProcesses,
+  processes: () => Promise<ProcessInfo[]> = () => listProcesses(),
+  platform: NodeJS.Platform = process.platform,
 ): Promise<ProxyGroup[]> {
-  if (process.platform === 'win32') return [];
   const stale = groups.filter((group) => !isAlive(group.owner) && group.started);
   if (!stale.length) return [];
   const table = await processes();
+  const windows = platform === 'win32';
   const ended: ProxyGroup[] = [];
   for (const group of stale) {
-    const members = table.filter((p) => p.pgid === group.pgid);
-    const root = members.find((p) => p.pid === group.pgid);
-    const ours = root
-      ? root.started === group.started && /connectedk8s\s+proxy/.test(root.args)
-        ? members
-        : []
-      : // az died and left its arcProxy child holding the ports.
-        members.filter((p) => /(^|\/)arcProxy_/.test(p.args) && notBefore(p.started, group.started!));
+    const root = table.find((p) => p.pid === group.pgid);
+    const isRoot = !!root && root.started === group.started && /connectedk8s\s+proxy/.test(root.args);
+    // az died and left its arcProxy holding the ports: in the group (POSIX), or a child of the dead root (Windows).
+    const orphans = root ? [] : table.filter((p) => (windows ? p.ppid === group.pgid : p.pgid === group.pgid) && /(^|[\\/])arcProxy_/i.test(p.args) && notBefore(p.started, group.started!));
+    const ours = isRoot ? (windows ? [root] : table.filter((p) => p.pgid === group.pgid)) : orphans;
     if (!ours.length) continue;
-    for (const p of ours) {
-      try {
-        process.kill(p.pid, 'SIGTERM');
-      } catch {
-        // Gone meanwhile.
-      }
-    }
+    for (const p of ours) end(p.pid, windows);
     ended.push(group);
   }
   return ended;
+}
+
+/** POSIX: a signal to each of our processes. Windows: taskkill /T, which takes the tree below each. */
+function end(pid: number, windows: boolean): void {
+  if (windows) return platformFor('win32').endTreeNow(pid);
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    // Gone meanwhile.
+  }
 }
 
 /** Linux start ticks compare as padded digits; `ps` start times as dates. */
@@ -76,15 +79,16 @@ export function orphaned(groups: readonly ProxyGroup[], isAlive: (pid: number) =
  * elapsed-independent `lstart`. Undefined when it cannot be read (Windows, or the process is gone).
  */
 export async function processStartTime(pid: number): Promise<string | undefined> {
-  if (process.platform === 'win32') return undefined;
+  if (process.platform === 'win32') return (await windowsProcesses(`ProcessId=${pid}`))[0]?.started;
   const fromProc = procStat(pid)?.started;
   if (fromProc) return fromProc;
   const result = await runTool('ps', ['-o', 'lstart=', '-p', String(pid)]).catch(() => undefined);
   return result?.code === 0 && result.stdout.trim() ? result.stdout.trim() : undefined;
 }
 
-/** Every process with its group and start time: /proc on Linux, `ps` elsewhere. */
+/** Every process with its group and start time: /proc on Linux, `ps` elsewhere, CIM through PowerShell on Windows. */
 export async function listProcesses(): Promise<ProcessInfo[]> {
+  if (process.platform === 'win32') return windowsProcesses();
   if (fs.existsSync('/proc/self/stat')) {
     return fs
       .readdirSync('/proc')
@@ -98,6 +102,26 @@ export async function listProcesses(): Promise<ProcessInfo[]> {
     .map((line) => /^\s*(\d+)\s+(\d+)\s+(\w{3}\s+\w{3}\s+\d+\s+[\d:]+\s+\d{4})\s+(.*)$/.exec(line))
     .filter((m): m is RegExpExecArray => !!m)
     .map((m) => ({ pid: Number(m[1]), pgid: Number(m[2]), started: m[3], args: m[4] }));
+}
+
+/**
+ * Windows' process table with creation times, through PowerShell's CIM (wmic is off by default on Windows 11 24H2).
+ * Empty where PowerShell is absent (Wine): then nothing is ended, since nothing can be identified.
+ */
+async function windowsProcesses(filter?: string): Promise<ProcessInfo[]> {
+  const script = `Get-CimInstance Win32_Process${filter ? ` -Filter "${filter}"` : ''} | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.ProcessId, $_.ParentProcessId, $_.CreationDate.ToUniversalTime().ToString('o'), $_.CommandLine }`;
+  const result = await runTool('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], { timeoutMs: 20000 }).catch(() => undefined);
+  if (!result || result.code !== 0) return [];
+  return parseWindowsProcesses(result.stdout);
+}
+
+/** "pid|ppid|ISO creation time|command line" lines. */
+export function parseWindowsProcesses(text: string): ProcessInfo[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => /^(\d+)\|(\d+)\|([^|]+)\|(.*)$/.exec(line.trim()))
+    .filter((m): m is RegExpExecArray => !!m)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), started: m[3], args: m[4] }));
 }
 
 /** /proc/<pid>/stat: the group (field 5) and start ticks (field 22), after the parenthesised command. */

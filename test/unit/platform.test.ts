@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { icaclsArgs, posixPlatform, quoteCmdArgument, taskkillArgs, windowsPlatform } from '../../src/connect/platform';
 import { runPrerequisiteChecks } from '../../src/connect/prerequisites';
+import { endStaleProxies, parseWindowsProcesses, type ProcessInfo } from '../../src/connect/staleProxies';
 import { acquireStartLock } from '../../src/connect/startLock';
 
 const CLI2 = 'C:\\Program Files\\Microsoft SDKs\\Azure\\CLI2';
@@ -82,5 +83,32 @@ describe('the start lock (one proxy starts at a time, across processes)', () => 
     const held = await acquireStartLock({ dir: lock });
     await assert.rejects(acquireStartLock({ dir: lock, waitMs: 200 }), /Another proxy has been starting/);
     held();
+  });
+});
+
+describe('stale proxies on Windows (the platform as a parameter)', () => {
+  const ROOT = 5000;
+  const at = (minute: number) => `2026-12-02T06:${String(minute).padStart(2, '0')}:00.0000000Z`;
+  const record = { pgid: ROOT, owner: 1, started: at(10) };
+  const run = (table: ProcessInfo[]) => endStaleProxies([record], () => false, async () => table, 'win32');
+
+  it('ends the recorded root only while it is the same process (pid and creation time, still az connectedk8s proxy)', async () => {
+    assert.deepEqual(await run([{ pid: ROOT, ppid: 4, started: at(10), args: '"C:\\CLI2\\python.exe" -IBm azure.cli connectedk8s proxy -n c' }]), [record]);
+    assert.deepEqual(await run([{ pid: ROOT, ppid: 4, started: at(20), args: '"C:\\CLI2\\python.exe" -IBm azure.cli connectedk8s proxy -n mine' }]), [], 'a reused pid');
+    assert.deepEqual(await run([{ pid: ROOT, ppid: 4, started: at(10), args: 'notepad.exe' }]), []);
+  });
+
+  it('ends an arcProxy left behind by its dead root, never one older than the root', async () => {
+    const arc = (started: string) => ({ pid: 6000, ppid: ROOT, started, args: 'C:\\Users\\dev\\.clientproxy\\arcProxy_windows_amd64_1_3_022011.exe -c config.yml' });
+    assert.deepEqual(await run([arc(at(11))]), [record]);
+    assert.deepEqual(await run([arc(at(5))]), []);
+    assert.deepEqual(await endStaleProxies([{ ...record, started: undefined }], () => false, async () => [arc(at(11))], 'win32'), [], 'no start time, nothing guessed');
+  });
+
+  it('reads PowerShell\'s CIM lines', () => {
+    assert.deepEqual(parseWindowsProcesses(`5000|4|${at(10)}|python.exe -IBm azure.cli connectedk8s proxy\r\nnoise\r\n6000|5000|${at(11)}|arcProxy_windows.exe\r\n`), [
+      { pid: 5000, ppid: 4, started: at(10), args: 'python.exe -IBm azure.cli connectedk8s proxy' },
+      { pid: 6000, ppid: 5000, started: at(11), args: 'arcProxy_windows.exe' },
+    ]);
   });
 });
