@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { kubeconfigConflicts, mergeKubeconfigs, type ConflictChoice, type Kubeconfig } from './kubeconfigMerge';
+import { platformFor } from './platform';
 import { runTool } from './processes';
 
 /**
@@ -15,6 +16,8 @@ export async function writePrivateFile(file: string, content: string): Promise<v
     await fs.promises.writeFile(temporary, content, { mode: 0o600, flag: 'wx' });
     await fs.promises.chmod(temporary, 0o600);
     await fs.promises.rename(temporary, file);
+    // Mode 0600 means nothing on NTFS: there the file's ACL is narrowed to the user instead.
+    if (process.platform === 'win32') await platformFor('win32').protectFile(file).catch(() => undefined);
   } finally {
     await fs.promises.rm(temporary, { force: true });
   }

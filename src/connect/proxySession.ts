@@ -148,11 +148,12 @@ export class ProxySession {
   }
 
   private async onReady(): Promise<void> {
-    this.releaseStartLock();
     // az writes the kubeconfig with its own mode; it holds credentials, so it is the user's alone.
     await this.platform.protectFile(this.options.kubeconfig).catch(() => undefined);
     this.settleReady.resolve();
     this.emit((l) => l.ready?.());
+    // Ready: az is done with ~/.clientproxy/config.yml, and the next proxy may start.
+    this.releaseStartLock();
     if (this.options.checkNodesWhenReady) await this.checkNodes();
   }
 

@@ -58,4 +58,18 @@ describe('ProxySession', () => {
     await assert.rejects(proxy.firstNodesCheck, /ended/);
     assert.deepEqual(liveMembers(pgid), []);
   });
+
+  it('two proxies started at once start one after the other: whichever gets the start lock is ready before the other starts', async () => {
+    const events: string[] = [];
+    const sessions = [session('a', freePort()), session('b', freePort())];
+    sessions.forEach((s) => s.on({ started: () => events.push(`${s.definition.cluster} started`), ready: () => events.push(`${s.definition.cluster} ready`) }));
+    await Promise.all(sessions.map((s) => s.start()));
+    await Promise.all(sessions.map((s) => s.whenReady));
+    try {
+      assert.deepEqual(events.map((e) => e.split(' ')[1]), ['started', 'ready', 'started', 'ready'], events.join(', '));
+      assert.equal(events[0].split(' ')[0], events[1].split(' ')[0]);
+    } finally {
+      await Promise.all(sessions.map((s) => s.stop()));
+    }
+  });
 });

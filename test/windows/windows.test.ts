@@ -14,6 +14,7 @@ import { platformFor, processAlive } from '../../src/connect/platform';
 import { findProxyPort } from '../../src/connect/ports';
 import { runTool } from '../../src/connect/processes';
 import { ProxyProcess } from '../../src/connect/proxyProcess';
+import { ProxySession } from '../../src/connect/proxySession';
 import { nodesArgs, proxyArgs, type AzureLocalTaskDefinition } from '../../src/connect/taskDefinition';
 
 const onWindows = process.platform === 'win32';
@@ -78,6 +79,26 @@ describe('Connect on Windows (Windows Node under Wine)', { skip: !onWindows && '
     }
   });
 
+  it('a proxy session (what Connect and the proxy task hold): ready, the nodes check through kubectl.exe, Stop leaving nothing', async () => {
+    const session = new ProxySession({
+      definition: { type: 'azure-local', action: 'proxy', cluster: 'aks-session', resourceGroup: 'rg' },
+      az: AZ_MSI,
+      kubectl: KUBECTL,
+      port: 47351,
+      kubeconfig: path.join(WORK, 'session.yaml'),
+      checkNodesWhenReady: true,
+      startLock: { dir: path.join(WORK, 'start.lock') },
+    });
+    await session.start();
+    await session.whenReady;
+    assert.equal((await session.firstNodesCheck).summary, '3 nodes, 3 Ready');
+    const pid = session.pid!;
+    await session.stop();
+    assert.equal(processAlive(pid), false);
+    assert.equal(await listening(47351), false);
+    assert.equal(await listening(47350), false);
+  });
+
   it('Stop ends the whole tree (python.exe and arcProxy) through taskkill /T: no pid answers, both ports are free', async () => {
     const definition: AzureLocalTaskDefinition = { type: 'azure-local', action: 'proxy', cluster: 'aks-stop', resourceGroup: 'rg' };
     const { proxy } = await startProxy(AZ_MSI, definition, 47321);
@@ -106,6 +127,32 @@ describe('Connect on Windows (Windows Node under Wine)', { skip: !onWindows && '
     const definition: AzureLocalTaskDefinition = { type: 'azure-local', action: 'proxy', ...ODD };
     assert.throws(() => new ProxyProcess(AZ_FALLBACK, proxyArgs(definition, 47341, 'C:\\k.yaml'), { output: () => undefined, ready: () => undefined, exit: () => undefined }, process.env, platformFor('win32')).start(), /holds a %, which cannot pass through cmd\.exe intact\. Point azureLocal\.azPath at the Azure CLI's own az\.cmd/);
     assert.equal(loggedArgv().length, before);
+  });
+
+  it('two proxies started at once start one after the other (the start lock works on Windows too)', async () => {
+    const events: string[] = [];
+    const sessions = ['aks-a', 'aks-b'].map(
+      (cluster, i) =>
+        new ProxySession({
+          definition: { type: 'azure-local', action: 'proxy', cluster, resourceGroup: 'rg' },
+          az: AZ_MSI,
+          kubectl: KUBECTL,
+          port: 47361 + 2 * i,
+          kubeconfig: path.join(WORK, `${cluster}.yaml`),
+          checkNodesWhenReady: false,
+          startLock: { dir: path.join(WORK, 'start.lock') },
+        }),
+    );
+    sessions.forEach((session) => session.on({ started: () => events.push(`${session.definition.cluster} started`), ready: () => events.push(`${session.definition.cluster} ready`) }));
+    await Promise.all(sessions.map((session) => session.start()));
+    await Promise.all(sessions.map((session) => session.whenReady));
+    try {
+      // Whichever won the lock is ready before the other one starts.
+      assert.deepEqual(events.map((e) => e.split(' ')[1]), ['started', 'ready', 'started', 'ready'], events.join(', '));
+      assert.equal(events[0].split(' ')[0], events[1].split(' ')[0]);
+    } finally {
+      await Promise.all(sessions.map((session) => session.stop()));
+    }
   });
 
   it('a port pair in use moves to the next pair', async () => {
