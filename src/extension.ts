@@ -8,6 +8,7 @@ import { connect } from './commands/connect';
 import { copyResourceId } from './commands/copyResourceId';
 import { createCluster, type CreateClusterOrigin } from './commands/createCluster/createCluster';
 import type { WizardDefaults } from './commands/createCluster/wizardContext';
+import { deleteCluster } from './commands/deleteCluster/deleteCluster';
 import { getKubeconfig } from './commands/getKubeconfig';
 import { manageProxies, stopProxy } from './commands/manageProxies';
 import { openInPortal } from './commands/openInPortal';
@@ -142,6 +143,21 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     registerCommand('azureLocal.checkPrerequisites', commands, () => checkPrerequisites(proxies!, log, session.tenantId)),
     registerCommand('azureLocal.getUserKubeconfig', commands, (node?: TreeNode) => getKubeconfig(session, prompter(), 'user', node)),
     registerCommand('azureLocal.getAdminKubeconfig', commands, (node?: TreeNode) => getKubeconfig(session, prompter(), 'admin', node)),
+    registerCommand('azureLocal.deleteCluster', commands, (node?: TreeNode) =>
+      deleteCluster(
+        {
+          session,
+          prompter: prompter(),
+          proxies: proxies!,
+          log: (line) => {
+            log.info(line);
+            testOverrides?.log?.(line);
+          },
+          onChanged: (subscriptionId) => tree.refreshSubscription(subscriptionId),
+        },
+        node,
+      ),
+    ),
   );
   void updateSignIn();
   // Only the extension's own tests get a handle: another extension must not answer this one's prompts.

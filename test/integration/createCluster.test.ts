@@ -18,7 +18,7 @@ const ADMIN_GROUP = 'e2c1b7a4-3f5d-4a9e-8b6c-1d0f2e3a4b5c';
 const SSH_PUBLIC_KEY = openSshRsaPublicKey(generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey, 'dev@contoso');
 
 /** The emulator answers at once: short poll floors and settled-state spacing keep the suite quick (the rules are the same). */
-const FAST = { pollMinDelayMs: 10, pollDefaultDelayMs: 10, retryBaseDelayMs: 10, settleSpacingMs: 20 };
+const FAST = { pollMinDelayMs: 10, pollDefaultDelayMs: 10, retryBaseDelayMs: 10, settleSpacingMs: 20, settleWindowMs: 2000 };
 
 let api: AzureLocalApi;
 let sshDirectory: string;

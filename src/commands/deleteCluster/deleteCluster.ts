@@ -1,0 +1,113 @@
+import * as fs from 'node:fs';
+import type { AzureSession } from '../../auth/azureSession';
+import { errorText, isRefusal } from '../../azure/armError';
+import { clusterRefFromId, type ClusterRef } from '../../azure/clusterRef';
+import { deleteConnectedCluster, getConnectedCluster } from '../../azure/connectedClusters';
+import { deleteProvisionedClusterInstance, getProvisionedClusterInstance } from '../../azure/provisionedClusters';
+import { readUntilSettled } from '../../azure/settle';
+import { isCancellation, OperationCancelledError } from '../../cancellation';
+import type { ProxyManager } from '../../connect/proxyManager';
+import { kubeconfigPathFor } from '../../connect/taskDefinition';
+import { FailureWithOutcome } from '../../outcome';
+import { settings } from '../../settings';
+import { userShell } from '../../shellQuote';
+import type { Prompter } from '../../wizard/prompter';
+import { pickCluster, type ClusterOrigin } from '../pickCluster';
+import { whatRemains, type DeletionFact } from './outcome';
+
+export interface DeleteClusterDependencies {
+  session: AzureSession;
+  prompter: Prompter;
+  proxies: ProxyManager;
+  log: (line: string) => void;
+  /** Something in this subscription changed: the tree re-reads it (and shows Deleting while it runs). */
+  onChanged: (subscriptionId: string) => void;
+}
+
+export const REMOVE_KUBECONFIG = 'Remove the kubeconfig file';
+
+/**
+ * "Delete Cluster…": the user types the cluster's name to confirm (a modal cannot take text), then, as `az aksarc
+ * delete` does, the AKS Arc instance (its VMs on Azure Local) is deleted, then the connected cluster, each to the end of
+ * its long-running operation, under one cancellable progress. A running proxy of the cluster is stopped first. When
+ * it does not finish — a failure, a cancel — both resources are read until they settle and the message says what
+ * still exists and how to finish. Its kubeconfig file is removed on request.
+ */
+export async function deleteCluster(deps: DeleteClusterDependencies, node?: ClusterOrigin): Promise<void> {
+  const { prompter, log } = deps;
+  const cluster = node?.resource ?? (await pickCluster(deps.session, 'Delete Cluster'));
+  const ref = clusterRefFromId(cluster.id);
+  await prompter.input({
+    prompt: `Delete the AKS Arc cluster "${ref.name}" (resource group ${ref.resourceGroup}) and its VMs? Type its name to confirm.`,
+    placeholder: ref.name,
+    validate: (value) => (value === ref.name ? undefined : `Cluster name: type "${ref.name}" exactly to confirm the deletion.`),
+  });
+
+  const definition = { subscription: ref.subscriptionId, resourceGroup: ref.resourceGroup, cluster: ref.name };
+  const proxy = deps.proxies.get(definition);
+  if (proxy) {
+    log(`Stopping the proxy of ${ref.name} before deleting it`);
+    await deps.proxies.stop(proxy);
+  }
+
+  const client = deps.session.client;
+  let instance: DeletionFact = { kind: 'unknown', why: 'not deleted yet' };
+  let connected: DeletionFact = { kind: 'unknown', why: 'not deleted yet' };
+  log(`Delete cluster ${ref.connectedClusterId}`);
+  try {
+    await prompter.withProgress(`Deleting AKS Arc cluster "${ref.name}"`, async (report, signal) => {
+      report('the AKS Arc instance…');
+      await deleteIgnoringAbsent(() => deleteProvisionedClusterInstance(client, ref.connectedClusterId, { signal, onStatus: (s) => report(`the AKS Arc instance: ${s}`) }));
+      instance = { kind: 'deleted' };
+      deps.onChanged(ref.subscriptionId);
+      report('the connected cluster…');
+      await deleteIgnoringAbsent(() => deleteConnectedCluster(client, ref.connectedClusterId, { signal, onStatus: (s) => report(`the connected cluster: ${s}`) }));
+      connected = { kind: 'deleted' };
+    });
+  } catch (error) {
+    const cancelled = isCancellation(error);
+    log(cancelled ? 'Deletion cancelled.' : `Deletion failed: ${errorText(error)}`);
+    // Whatever the error says, what exists is read: a delete cut off may have gone through, or still run.
+    await prompter.withProgress('Checking what exists in Azure…', async (report, signal) => {
+      const settle = (read: (s: AbortSignal) => Promise<unknown>, what: string) =>
+        readUntilSettled(read, { clock: client.clock, reliability: client.reliability, signal, onRead: (verdict) => report(`${what}: ${verdict}`) });
+      if (instance.kind !== 'deleted') instance = await settle((s) => getProvisionedClusterInstance(client, ref.connectedClusterId, s), 'the AKS Arc instance');
+      connected = await settle((s) => getConnectedCluster(client, ref.connectedClusterId, s), 'the connected cluster');
+      if (connected.kind === 'absent') instance = { kind: 'absent' };
+    });
+    const statement = whatRemains(ref, connected, instance, userShell());
+    log(statement);
+    deps.onChanged(ref.subscriptionId);
+    if (cancelled) {
+      void prompter.ask(`Deleting "${ref.name}" was cancelled. ${statement}`, { severity: 'warning' });
+      throw new OperationCancelledError();
+    }
+    throw new FailureWithOutcome(error, statement);
+  }
+  log(`Deleted ${ref.connectedClusterId}`);
+  deps.onChanged(ref.subscriptionId);
+  await offerKubeconfigRemoval(ref, deps);
+}
+
+/** A resource already gone is what deleting wants: ARM's 404 (or 204) is success here, not failure. */
+async function deleteIgnoringAbsent(run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (isRefusal(error) && (error as { status?: number }).status === 404) return;
+    throw error;
+  }
+}
+
+/** The per-cluster kubeconfig holds credentials for a cluster that no longer exists: removed when the user says so. */
+async function offerKubeconfigRemoval(ref: ClusterRef, deps: DeleteClusterDependencies): Promise<void> {
+  const file = kubeconfigPathFor(settings.kubeconfigFolder(), { subscription: ref.subscriptionId, resourceGroup: ref.resourceGroup, cluster: ref.name });
+  if (!fs.existsSync(file)) {
+    void deps.prompter.ask(`Deleted AKS Arc cluster "${ref.name}".`, { severity: 'info' });
+    return;
+  }
+  const answer = await deps.prompter.ask(`Deleted AKS Arc cluster "${ref.name}". Its kubeconfig ${file} is left.`, { severity: 'info' }, REMOVE_KUBECONFIG);
+  if (answer !== REMOVE_KUBECONFIG) return;
+  await fs.promises.rm(file, { force: true });
+  deps.log(`Removed ${file}`);
+}
