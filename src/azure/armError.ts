@@ -116,22 +116,22 @@ export function describeArmError(error: ArmError): string {
   // Iterative, depth-first, in order: no recursion for a body to overflow.
   const stack: { detail: unknown; depth: number }[] = [...asArray(error.details)].reverse().map((detail) => ({ detail, depth: 1 }));
   let shown = 0;
-  let omitted = 0;
+  let truncated = false;
   while (stack.length) {
     const { detail, depth } = stack.pop()!;
     if (shown >= MAX_DETAIL_LINES || depth > MAX_DETAIL_DEPTH) {
-      omitted++;
+      truncated = true;
       continue;
     }
     const d = (detail && typeof detail === 'object' ? detail : {}) as ArmErrorDetail;
     lines.push(`${'  '.repeat(depth)}- ${clip(text(d.code) ?? 'Detail')}: ${clip(text(d.message) ?? '')}${text(d.target) ? ` (${clip(d.target!)})` : ''}`);
     shown++;
     const nested = asArray(d.details);
-    // Beyond the bounds only a count is kept, so a huge body costs no more than its first lines.
-    if (depth + 1 > MAX_DETAIL_DEPTH || shown + stack.length >= MAX_DETAIL_LINES) omitted += nestedCount(nested);
+    // Beyond the bounds nothing more is walked, so a huge body costs no more than its first lines.
+    if (depth + 1 > MAX_DETAIL_DEPTH || shown + stack.length >= MAX_DETAIL_LINES) truncated ||= nested.length > 0;
     else for (let i = nested.length - 1; i >= 0; i--) stack.push({ detail: nested[i], depth: depth + 1 });
   }
-  if (omitted) lines.push(`  … ${omitted === 1 ? '1 more detail' : 'more details'} not shown`);
+  if (truncated) lines.push('  … more details not shown');
   if (error.status) lines.push(`HTTP status: ${error.status}`);
   if (error.correlationId) lines.push(`Correlation id: ${clip(error.correlationId)}`);
   return lines.join('\n');
@@ -139,11 +139,6 @@ export function describeArmError(error: ArmError): string {
 
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-/** Non-zero when there is anything nested (the exact count of a hostile body is not worth walking it for). */
-function nestedCount(nested: unknown[]): number {
-  return nested.length ? 2 : 0;
 }
 
 function text(value: unknown): string | undefined {
