@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
 import { OperationCancelledError } from '../cancellation';
-import { parseResourceId } from '../azure/resourceId';
+import { clusterRefFromId } from '../azure/clusterRef';
 import { listSubscriptions } from '../azure/subscriptions';
 import { preparePrivateFolder } from '../connect/kubeconfigFiles';
 import type { NodesCheck } from '../connect/kubectlNodes';
@@ -39,8 +39,8 @@ const STOP_PROXY = 'Stop Proxy';
 export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): Promise<ConnectResult> {
   requireTrustedWorkspace('Connect');
   const cluster = node?.resource ?? (await pickCluster(deps.session, 'Connect to Cluster'));
-  const id = parseResourceId(cluster.id);
-  const definition: AzureLocalTaskDefinition = { type: TASK_TYPE, action: 'proxy', subscription: id.subscriptionId, resourceGroup: id.resourceGroup ?? '', cluster: cluster.name };
+  const ref = clusterRefFromId(cluster.id);
+  const definition: AzureLocalTaskDefinition = { type: TASK_TYPE, action: 'proxy', subscription: ref.subscriptionId, resourceGroup: ref.resourceGroup, cluster: ref.name };
 
   const running = deps.manager.get(definition);
   if (running) {
@@ -55,12 +55,12 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
     { location: vscode.ProgressLocation.Notification, title: `Checking az, kubectl and ports for ${cluster.name}…`, cancellable: true },
     async (_progress, token) => {
       const signal = abortSignalFor(token);
-      const subscription = (await listSubscriptions(deps.session.client, signal)).find((s) => s.subscriptionId.toLowerCase() === id.subscriptionId.toLowerCase());
+      const subscription = (await listSubscriptions(deps.session.client, signal)).find((s) => s.subscriptionId.toLowerCase() === ref.subscriptionId.toLowerCase());
       const checked = await runPrerequisiteChecks({
         azPath: settings.azPath(),
         kubectlPath: settings.kubectlPath(),
         tenantId: deps.session.tenantId ?? subscription?.tenantId,
-        subscriptionId: id.subscriptionId,
+        subscriptionId: ref.subscriptionId,
         takenPorts: deps.manager.takenPorts(),
         signal,
       });

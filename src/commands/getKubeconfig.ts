@@ -1,6 +1,6 @@
 import type { AzureSession } from '../auth/azureSession';
 import { getClusterKubeconfig } from '../azure/provisionedClusters';
-import { parseResourceId } from '../azure/resourceId';
+import { clusterRefFromId } from '../azure/clusterRef';
 import { applyMerge, planMerge, preparePrivateFolder, writePrivateFile } from '../connect/kubeconfigFiles';
 import type { ConflictChoice } from '../connect/kubeconfigMerge';
 import { resolveExecutable } from '../connect/processes';
@@ -26,13 +26,13 @@ export interface GetKubeconfigResult {
  */
 export async function getKubeconfig(session: AzureSession, prompter: Prompter, kind: 'user' | 'admin', node?: ClusterOrigin): Promise<GetKubeconfigResult> {
   const cluster = node?.resource ?? (await pickCluster(session, `Get Kubeconfig (${kind === 'admin' ? 'Admin' : 'User'})`));
-  const id = parseResourceId(cluster.id);
+  const ref = clusterRefFromId(cluster.id);
   const yaml = await prompter.withProgress(`Getting the ${kind} kubeconfig of ${cluster.name}…`, (report, signal) =>
     getClusterKubeconfig(session.client, cluster.id, kind, { signal, onStatus: report }),
   );
   const folder = settings.kubeconfigFolder();
   const tightened = await preparePrivateFolder(folder);
-  const file = kubeconfigPathFor(folder, { subscription: id.subscriptionId, resourceGroup: id.resourceGroup ?? '', cluster: cluster.name }, kind);
+  const file = kubeconfigPathFor(folder, { subscription: ref.subscriptionId, resourceGroup: ref.resourceGroup, cluster: ref.name }, kind);
   await writePrivateFile(file, yaml);
 
   const merge = await prompter.ask(`Saved the ${kind} kubeconfig of ${cluster.name} to ${file} (readable only by you).${tightened ? ` ${tightened}` : ''}`, { severity: 'info' }, MERGE);

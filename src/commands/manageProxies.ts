@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ClusterOrigin } from './pickCluster';
-import { parseResourceId } from '../azure/resourceId';
+import { clusterRefFromId } from '../azure/clusterRef';
 import type { ProxyManager, RunningProxy } from '../connect/proxyManager';
 
 const STOP = 'Stop';
@@ -31,8 +31,8 @@ export async function manageProxies(manager: ProxyManager): Promise<void> {
 /** "Stop Proxy" on a cluster: ends its proxy task and the whole process tree. */
 export async function stopProxy(manager: ProxyManager, node?: ClusterOrigin): Promise<void> {
   if (!node?.resource) return manageProxies(manager);
-  const id = parseResourceId(node.resource.id);
-  const proxy: RunningProxy | undefined = manager.get({ subscription: id.subscriptionId, resourceGroup: id.resourceGroup ?? '', cluster: node.resource.name });
+  const ref = clusterRefFromId(node.resource.id);
+  const proxy: RunningProxy | undefined = manager.get({ subscription: ref.subscriptionId, resourceGroup: ref.resourceGroup, cluster: ref.name });
   if (!proxy) {
     void vscode.window.showInformationMessage(`No proxy is running for ${node.resource.name}.`);
     return;

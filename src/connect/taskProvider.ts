@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
 import { listAksArcClusters } from '../azure/connectedClusters';
-import { parseResourceId } from '../azure/resourceId';
+import { clusterRefFromId, type ClusterRef } from '../azure/clusterRef';
 import { filterSubscriptions, listSubscriptions } from '../azure/subscriptions';
 import { settings } from '../settings';
 import { preparePrivateFolder } from './kubeconfigFiles';
@@ -36,8 +36,15 @@ export class AzureLocalTaskProvider implements vscode.TaskProvider {
     const subscriptions = filterSubscriptions(await listSubscriptions(client, controller.signal), settings.selectedSubscriptions());
     const clusters = (await Promise.all(subscriptions.map((s) => listAksArcClusters(client, s.subscriptionId, controller.signal).catch(() => [])))).flat();
     return clusters.flatMap((cluster) => {
-      const id = parseResourceId(cluster.id);
-      const base = { type: TASK_TYPE, subscription: id.subscriptionId, resourceGroup: id.resourceGroup ?? '', cluster: cluster.name } as const;
+      let ref: ClusterRef;
+      try {
+        ref = clusterRefFromId(cluster.id);
+      } catch (error) {
+        // A malformed id in the service's list: that cluster gets no tasks, the others do.
+        this.log?.((error as Error).message);
+        return [];
+      }
+      const base = { type: TASK_TYPE, subscription: ref.subscriptionId, resourceGroup: ref.resourceGroup, cluster: ref.name } as const;
       return [this.task({ ...base, action: 'proxy' }), this.task({ ...base, action: 'nodes' })];
     });
   }
