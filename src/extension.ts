@@ -10,6 +10,7 @@ import { createCluster, type CreateClusterOrigin } from './commands/createCluste
 import type { WizardDefaults } from './commands/createCluster/wizardContext';
 import { deleteCluster } from './commands/deleteCluster/deleteCluster';
 import { getKubeconfig } from './commands/getKubeconfig';
+import { scaleNodePool } from './commands/scaleNodePool';
 import { manageProxies, stopProxy } from './commands/manageProxies';
 import { openInPortal } from './commands/openInPortal';
 import { registerCommand, type CommandContext } from './commands/registerCommand';
@@ -23,6 +24,7 @@ import { AzureLocalTaskProvider } from './connect/taskProvider';
 import { settings } from './settings';
 import { createTelemetry, type CommandEvent } from './telemetry';
 import { AzureLocalTreeDataProvider } from './tree/azureLocalTreeDataProvider';
+import type { NodePoolNode } from './tree/nodePoolNode';
 import type { TreeNode } from './tree/treeNode';
 import type { Prompter } from './wizard/prompter';
 import { VSCodePrompter } from './wizard/vscodePrompter';
@@ -143,6 +145,20 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     registerCommand('azureLocal.checkPrerequisites', commands, () => checkPrerequisites(proxies!, log, session.tenantId)),
     registerCommand('azureLocal.getUserKubeconfig', commands, (node?: TreeNode) => getKubeconfig(session, prompter(), 'user', node)),
     registerCommand('azureLocal.getAdminKubeconfig', commands, (node?: TreeNode) => getKubeconfig(session, prompter(), 'admin', node)),
+    registerCommand('azureLocal.scaleNodePool', commands, (node?: NodePoolNode) =>
+      scaleNodePool(
+        {
+          session,
+          prompter: prompter(),
+          log: (line) => {
+            log.info(line);
+            testOverrides?.log?.(line);
+          },
+          onChanged: (subscriptionId) => tree.refreshSubscription(subscriptionId),
+        },
+        node,
+      ),
+    ),
     registerCommand('azureLocal.deleteCluster', commands, (node?: TreeNode) =>
       deleteCluster(
         {

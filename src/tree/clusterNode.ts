@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ArmClient } from '../azure/armClient';
+import { listAgentPools, type AgentPool } from '../azure/agentPools';
 import { getConnectedCluster } from '../azure/connectedClusters';
 import type { AksArcCluster } from '../azure/grouping';
 import { getProvisionedClusterInstance } from '../azure/provisionedClusters';
@@ -10,6 +11,7 @@ import { clusterKubernetesVersion, clusterState, describeCluster } from './descr
 import { DetailNode } from './detailNode';
 import { LazyParentNode } from './lazyParentNode';
 import { MessageNode } from './messageNode';
+import { NodePoolNode } from './nodePoolNode';
 import { resourceContextValue, type TreeContext, type TreeNode } from './treeNode';
 
 /**
@@ -56,19 +58,24 @@ export class ClusterNode extends LazyParentNode {
 
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
     const client = this.client();
-    const [cluster, instance] = await Promise.all([
+    const [cluster, instance, pools] = await Promise.all([
       getConnectedCluster(client, this.item.cluster.id, signal),
       getProvisionedClusterInstance(client, this.item.cluster.id, signal),
+      // The node pools as their own resources (what Scale acts on); without them, the instance's profiles.
+      listAgentPools(client, this.item.cluster.id, signal).catch((error: unknown) => {
+        if (signal.aborted) throw error;
+        return undefined;
+      }),
     ]);
     // The end of the load redraws this node, so its label shows the state just read.
     const problem = instance === undefined ? undefined : instanceShapeProblem(instance);
     this.item = { cluster: cluster ?? this.item.cluster, instance: problem ? undefined : instance };
-    const details = clusterDetails(this.item);
+    const details = clusterDetails(this.item, pools);
     return problem ? [MessageNode.warning(`Its AKS Arc instance is malformed: ${problem}`, problem), ...details] : details;
   }
 }
 
-export function clusterDetails(item: AksArcCluster): TreeNode[] {
+export function clusterDetails(item: AksArcCluster, agentPools?: AgentPool[]): TreeNode[] {
   const properties = item.instance?.properties;
   const nodes: TreeNode[] = [
     new DetailNode('State', clusterState(item), 'pulse'),
@@ -83,10 +90,12 @@ export function clusterDetails(item: AksArcCluster): TreeNode[] {
     const cp = properties.controlPlane;
     nodes.push(new DetailNode('Control plane', `${cp.count ?? '?'} × ${cp.vmSize ?? '?'}${cp.controlPlaneEndpoint?.hostIP ? ` · ${cp.controlPlaneEndpoint.hostIP}` : ''}`, 'server'));
   }
-  const pools = (properties?.agentPoolProfiles ?? []).map(
-    (pool) =>
-      new DetailNode(pool.name ?? 'pool', `${pool.count ?? '?'} × ${pool.vmSize ?? '?'} · ${[pool.osType, pool.osSKU].filter(Boolean).join(' ') || 'Linux'}`, 'server-environment'),
-  );
+  const pools: TreeNode[] = agentPools
+    ? agentPools.map((pool) => new NodePoolNode(pool))
+    : (properties?.agentPoolProfiles ?? []).map(
+        (pool) =>
+          new DetailNode(pool.name ?? 'pool', `${pool.count ?? '?'} × ${pool.vmSize ?? '?'} · ${[pool.osType, pool.osSKU].filter(Boolean).join(' ') || 'Linux'}`, 'server-environment'),
+      );
   nodes.push(new DetailNode('Node pools', `${pools.length}`, 'layers', pools));
   if (properties?.status?.errorMessage) {
     nodes.push(new DetailNode('Error', properties.status.errorMessage, 'error', [], properties.status.errorMessage));

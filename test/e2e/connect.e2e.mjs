@@ -45,7 +45,10 @@ async function main() {
 
   const summary = page.locator('.notifications-toasts .notification-toast-container', { hasText: `${CLUSTER}: 3 nodes, 3 Ready` }).first();
   await summary.waitFor({ timeout: 90000 }).catch(() => { throw new Error('no "3 nodes, 3 Ready" notification'); });
-  log('notification:', (await summary.innerText()).replace(/\s+/g, ' '));
+  const notification = (await summary.innerText()).replace(/\s+/g, ' ');
+  log('notification:', notification);
+  // The port is 47011 unless that pair is busy (then the next free pair): the notification names it.
+  const port = /proxy on port (\d+)/.exec(notification)?.[1] ?? '47011';
   if (!proxyProcesses().some((p) => /arcProxy_/.test(p))) throw new Error('no arcProxy process while connected');
 
   const status = page.locator('.statusbar-item', { hasText: CLUSTER }).first();
@@ -55,8 +58,10 @@ async function main() {
   await page.waitForTimeout(500);
   await screenshot(page, path.join(REPO, 'media/screenshots/connect.png'), log);
 
-  const text = await terminalBuffer(page);
-  const listening = text.indexOf('Proxy is listening on port 47011');
+  // The buffer is read through the clipboard; a read taken while the terminal still renders can come back short.
+  let text = '';
+  for (let i = 0; i < 3 && !text.includes('3 nodes, 3 Ready'); i++) text = await terminalBuffer(page);
+  const listening = text.indexOf(`Proxy is listening on port ${port}`);
   const ready = text.indexOf('Press Ctrl+C to close proxy.');
   const nodes = text.indexOf('moc-l1a2b3c4d5');
   if (!(listening >= 0 && listening < ready && ready < nodes)) throw new Error(`the terminal does not show listening → ready → nodes:\n${text}`);

@@ -10,6 +10,7 @@ import { DEV_TOKEN } from '../../src/auth/loopback';
 import { FaultRegistry, type ActiveFaultRule, type FaultRule } from './faults';
 import { ArmError, Router, type ArmResponse, type EmulatorConfig, type RequestContext } from './http';
 import { LroEngine, registerLroRoutes } from './lro';
+import { resetAgentPools } from './routes/agentPools';
 import { registerConnectedClusterRoutes } from './routes/connectedClusters';
 import { registerCustomLocationRoutes } from './routes/customLocations';
 import { registerHybridContainerServiceRoutes } from './routes/hybridContainerService';
@@ -177,6 +178,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults.clear();
     lro.clear();
     hidden.clear();
+    resetAgentPools();
     requests.length = 0;
     Object.assign(config, initialConfig);
   };

@@ -12,6 +12,7 @@ import {
   defaultKubernetesVersionValues, defaultVmSkuValues, kubeconfigBase64, kubernetesVersionsResource, provisionedClusterResource,
   TYPES, vmSkusResource, type ArmResource,
 } from '../world';
+import { registerAgentPoolRoutes } from './agentPools';
 import { getClusterOrThrow } from './connectedClusters';
 
 export const HYBRID_CONTAINER_SERVICE_API_VERSIONS = ['2024-01-01'];
@@ -288,6 +289,7 @@ export function registerHybridContainerServiceRoutes(router: Router): void {
   router.add('DELETE', `${instances}/default`, v, (ctx, [, sub, rg, name]) => deleteInstance(ctx, sub, rg, name));
   router.add('POST', `${instances}/default/listAdminKubeconfig`, v, (ctx, [, sub, rg, name]) => listKubeconfig(ctx, sub, rg, name, true));
   router.add('POST', `${instances}/default/listUserKubeconfig`, v, (ctx, [, sub, rg, name]) => listKubeconfig(ctx, sub, rg, name, false));
+  registerAgentPoolRoutes(router, CLUSTER, v);
 
   for (const kind of ['kubernetesVersions', 'skus'] as const) {
     const base = `${CUSTOM_LOCATION}/providers/Microsoft.HybridContainerService/${kind}`;

@@ -1,0 +1,88 @@
+import type { AzureSession } from '../auth/azureSession';
+import { errorText } from '../azure/armError';
+import { getAgentPool, scaleAgentPool, type AgentPool } from '../azure/agentPools';
+import { AKS_ARC_LIMITS } from '../azure/limits';
+import { parseResourceId } from '../azure/resourceId';
+import { readUntilSettled } from '../azure/settle';
+import { isCancellation, OperationCancelledError } from '../cancellation';
+import { FailureWithOutcome } from '../outcome';
+import type { Prompter } from '../wizard/prompter';
+import { parseNodeCount, validateNodeCount } from './createCluster/validators';
+
+export interface ScaleNodePoolDependencies {
+  session: AzureSession;
+  prompter: Prompter;
+  log: (line: string) => void;
+  onChanged: (subscriptionId: string) => void;
+}
+
+const MAX = AKS_ARC_LIMITS.nodePoolMaxNodes;
+
+/**
+ * "Scale…" on a node pool: a new node count — or, on an autoscaled pool, new autoscaler bounds (min ≤ max) — each a
+ * whole number from 1 to AKS Arc's per-pool limit, checked as you type; then the pool's PUT (its body read fresh just
+ * before) to the end of its long-running operation under one cancellable progress, the tree re-read as it runs. If
+ * it does not finish, the pool is read until it settles and the message says its count and state.
+ */
+export async function scaleNodePool(deps: ScaleNodePoolDependencies, node?: { resource?: AgentPool }): Promise<void> {
+  const pool = node?.resource;
+  if (!pool?.id) throw new Error('Scale acts on a node pool: run it from a node pool under an AKS Arc cluster in the Azure Local view.');
+  const { prompter, log } = deps;
+  const subscriptionId = parseResourceId(pool.id).subscriptionId;
+  const p = pool.properties ?? {};
+  let change: { count: number } | { minCount: number; maxCount: number };
+  if (p.enableAutoScaling) {
+    const minCount = parseNodeCount(await prompter.input({ prompt: `Fewest nodes the autoscaler keeps in "${pool.name}"`, value: String(p.minCount ?? 1), validate: (v) => validateNodeCount(v, MAX) }));
+    const maxCount = parseNodeCount(
+      await prompter.input({
+        prompt: `Most nodes the autoscaler may add in "${pool.name}"`,
+        value: String(Math.max(p.maxCount ?? minCount, minCount)),
+        validate: (v) => validateNodeCount(v, MAX) ?? (parseNodeCount(v) < minCount ? `Node count: the maximum must be at least the minimum (${minCount}).` : undefined),
+      }),
+    );
+    change = { minCount, maxCount };
+  } else {
+    change = { count: parseNodeCount(await prompter.input({ prompt: `Number of nodes in "${pool.name}" (now ${p.count ?? '?'})`, value: String(p.count ?? 1), validate: (v) => validateNodeCount(v, MAX) })) };
+  }
+  const what = 'count' in change ? `${change.count} nodes` : `autoscale ${change.minCount}–${change.maxCount}`;
+  const client = deps.session.client;
+  log(`Scale node pool ${pool.id} to ${what}`);
+  try {
+    await prompter.withProgress(`Scaling node pool "${pool.name}" to ${what}`, (report, signal) =>
+      scaleAgentPool(client, pool.id, change, {
+        signal,
+        onStatus: (status) => {
+          report(status);
+          deps.onChanged(subscriptionId);
+        },
+      }),
+    );
+  } catch (error) {
+    const cancelled = isCancellation(error);
+    log(cancelled ? 'Scaling cancelled.' : `Scaling failed: ${errorText(error)}`);
+    const read = await prompter.withProgress('Checking the node pool in Azure…', (report, signal) =>
+      readUntilSettled((s) => getAgentPool(client, pool.id, s), { clock: client.clock, reliability: client.reliability, signal, onRead: report }),
+    );
+    const statement =
+      read.kind === 'present'
+        ? `Node pool "${pool.name}" has ${await countOf(deps, pool)} (${read.state ?? 'state unknown'}).`
+        : read.kind === 'absent'
+          ? `Node pool "${pool.name}" does not exist any more.`
+          : `The state of node pool "${pool.name}" is not known (${read.why}).`;
+    log(statement);
+    deps.onChanged(subscriptionId);
+    if (cancelled) {
+      void prompter.ask(`Scaling "${pool.name}" was cancelled; Azure may still finish it. ${statement}`, { severity: 'warning' });
+      throw new OperationCancelledError();
+    }
+    throw new FailureWithOutcome(error, statement);
+  }
+  deps.onChanged(subscriptionId);
+  void prompter.ask(`Node pool "${pool.name}" scaled to ${what}.`, { severity: 'info' });
+}
+
+async function countOf(deps: ScaleNodePoolDependencies, pool: AgentPool): Promise<string> {
+  const now = await getAgentPool(deps.session.client, pool.id).catch(() => undefined);
+  const count = now?.properties?.count;
+  return typeof count === 'number' ? `${count} ${count === 1 ? 'node' : 'nodes'}` : 'an unknown node count';
+}

@@ -1,0 +1,76 @@
+// Node pools in the real extension host: read from agentPools, scaled from the tree with the count checked as you type.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AzureLocalApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/treeNode';
+import { input, ScriptedPrompter, type Answer } from './scriptedPrompter';
+import { armRequests, child, children, control, description, emulatorUrl, extensionApi, roots } from './helpers';
+import { DEV_TOKEN } from '../../src/auth/loopback';
+
+const PROD = '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01';
+const FAST = { pollMinDelayMs: 10, pollDefaultDelayMs: 10, retryBaseDelayMs: 10, settleSpacingMs: 20, settleWindowMs: 2000 };
+const POOL = `/subscriptions/${PROD}/resourceGroups/rg-hci-seattle/providers/Microsoft.Kubernetes/connectedClusters/aks-seattle-prod01/providers/Microsoft.HybridContainerService/provisionedClusterInstances/default/agentPools/nodepool1`;
+const COUNT_RULE = "Node count: a whole number from 1 to 64 (AKS Arc's limit, https://learn.microsoft.com/azure/aks/aksarc/scale-requirements).";
+let api: AzureLocalApi;
+
+async function poolNode(): Promise<TreeNode> {
+  const cluster = await child(await child(await child(await child(await roots(api), 'Contoso Edge Production'), 'seattle-hci'), 'AKS Arc clusters'), 'aks-seattle-prod01');
+  return child(await child(await children(cluster), 'Node pools'), 'nodepool1');
+}
+
+async function poolInAzure(): Promise<{ properties: { count: number; provisioningState: string } }> {
+  const response = await fetch(`${emulatorUrl()}${POOL}?api-version=2024-01-01`, { headers: { authorization: `Bearer ${DEV_TOKEN}` } });
+  assert.strictEqual(response.status, 200);
+  return (await response.json()) as never;
+}
+
+async function scale(script: Answer[]): Promise<ScriptedPrompter> {
+  const prompter = new ScriptedPrompter(script);
+  api.setTestOverrides({ prompter, reliability: FAST });
+  await vscode.commands.executeCommand('azureLocal.scaleNodePool', await poolNode());
+  return prompter;
+}
+
+suite('node pools', () => {
+  suiteSetup(async () => {
+    api = await extensionApi();
+  });
+  setup(async () => {
+    await control('reset', 'POST');
+    api.tree.refreshAll();
+    await control('requests', 'DELETE');
+  });
+  teardown(async () => {
+    await control('faults', 'DELETE');
+    api.setTestOverrides(undefined);
+  });
+
+  test('a cluster\'s node pools come from agentPools, with count, size and OS', async () => {
+    assert.strictEqual(description(await poolNode()), '2 × Standard_A4_v2 · Linux CBLMariner');
+  });
+
+  test('Scale…: a count over the limit is refused as you type; the PUT carries a body read fresh, without what the service owns', async () => {
+    const prompter = await scale([input('65', COUNT_RULE), input('0', COUNT_RULE), input('5')]);
+    assert.strictEqual(api.telemetryEvents[api.telemetryEvents.length - 1].result, 'Succeeded', api.shownErrors.join('\n'));
+    const put = (await armRequests()).find((r) => r.method === 'PUT' && r.url.includes('/agentPools/nodepool1'));
+    assert.ok(put, 'a PUT of the pool');
+    assert.strictEqual(put.body.properties.count, 5);
+    for (const readOnly of ['provisioningState', 'status', 'kubernetesVersion']) assert.ok(!(readOnly in put.body.properties), `${readOnly} stripped`);
+    assert.strictEqual(put.body.properties.vmSize, 'Standard_A4_v2', 'the rest of the pool kept');
+    assert.strictEqual((await poolInAzure()).properties.count, 5);
+    assert.ok(prompter.messages.some((m) => m.message === 'Node pool "nodepool1" scaled to 5 nodes.'));
+    let shown = '';
+    for (let i = 0; i < 50 && !shown.startsWith('5 ×'); i++) {
+      shown = description(await poolNode());
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.match(shown, /^5 × Standard_A4_v2/);
+  });
+
+  test('scaling that fails in Azure: ARM\'s error, and the pool read afterwards', async () => {
+    await control('faults', 'POST', { method: 'PUT', path: 'agentPools/nodepool1$', lroOutcome: 'Failed', error: { code: 'InsufficientCapacity', message: 'not enough memory on the hosts' } });
+    await scale([input('6')]);
+    assert.match(api.shownErrors[api.shownErrors.length - 1], /^InsufficientCapacity: not enough memory on the hosts Node pool "nodepool1" has 6 nodes \(Failed\)\.$/);
+    assert.strictEqual((await poolInAzure()).properties.provisioningState, 'Failed');
+  });
+});
