@@ -9,6 +9,7 @@ import { copyResourceId } from './commands/copyResourceId';
 import { createCluster, type CreateClusterOrigin } from './commands/createCluster/createCluster';
 import type { WizardDefaults } from './commands/createCluster/wizardContext';
 import { deleteCluster } from './commands/deleteCluster/deleteCluster';
+import { deleteNodePool } from './commands/deleteNodePool';
 import { getKubeconfig } from './commands/getKubeconfig';
 import { scaleNodePool } from './commands/scaleNodePool';
 import { manageProxies, stopProxy } from './commands/manageProxies';
@@ -147,6 +148,20 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     registerCommand('azureLocal.getAdminKubeconfig', commands, (node?: TreeNode) => getKubeconfig(session, prompter(), 'admin', node)),
     registerCommand('azureLocal.scaleNodePool', commands, (node?: NodePoolNode) =>
       scaleNodePool(
+        {
+          session,
+          prompter: prompter(),
+          log: (line) => {
+            log.info(line);
+            testOverrides?.log?.(line);
+          },
+          onChanged: (subscriptionId) => tree.refreshSubscription(subscriptionId),
+        },
+        node,
+      ),
+    ),
+    registerCommand('azureLocal.deleteNodePool', commands, (node?: NodePoolNode) =>
+      deleteNodePool(
         {
           session,
           prompter: prompter(),

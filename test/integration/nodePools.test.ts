@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
-import { input, ScriptedPrompter, type Answer } from './scriptedPrompter';
+import { answer, input, ScriptedPrompter, type Answer } from './scriptedPrompter';
 import { armRequests, child, children, control, description, emulatorUrl, extensionApi, roots } from './helpers';
 import { DEV_TOKEN } from '../../src/auth/loopback';
 
@@ -18,10 +18,21 @@ async function poolNode(): Promise<TreeNode> {
   return child(await child(await children(cluster), 'Node pools'), 'nodepool1');
 }
 
+async function poolStatus(): Promise<number> {
+  return (await fetch(`${emulatorUrl()}${POOL}?api-version=2024-01-01`, { headers: { authorization: `Bearer ${DEV_TOKEN}` } })).status;
+}
+
 async function poolInAzure(): Promise<{ properties: { count: number; provisioningState: string } }> {
   const response = await fetch(`${emulatorUrl()}${POOL}?api-version=2024-01-01`, { headers: { authorization: `Bearer ${DEV_TOKEN}` } });
   assert.strictEqual(response.status, 200);
   return (await response.json()) as never;
+}
+
+async function deletePool(script: Answer[]): Promise<ScriptedPrompter> {
+  const prompter = new ScriptedPrompter(script);
+  api.setTestOverrides({ prompter, reliability: FAST });
+  await vscode.commands.executeCommand('azureLocal.deleteNodePool', await poolNode());
+  return prompter;
 }
 
 async function scale(script: Answer[]): Promise<ScriptedPrompter> {
@@ -72,5 +83,24 @@ suite('node pools', () => {
     await scale([input('6')]);
     assert.match(api.shownErrors[api.shownErrors.length - 1], /^InsufficientCapacity: not enough memory on the hosts Node pool "nodepool1" has 6 nodes \(Failed\)\.$/);
     assert.strictEqual((await poolInAzure()).properties.provisioningState, 'Failed');
+  });
+
+  test('Delete Node Pool…: dismissed, nothing is deleted; confirmed, the pool is gone from Azure and from the tree', async () => {
+    await deletePool([answer(undefined)]);
+    assert.strictEqual(api.telemetryEvents[api.telemetryEvents.length - 1].result, 'Canceled');
+    assert.strictEqual(await poolStatus(), 200);
+    const prompter = await deletePool([answer('Delete Node Pool')]);
+    assert.strictEqual(api.telemetryEvents[api.telemetryEvents.length - 1].result, 'Succeeded', api.shownErrors.join('\n'));
+    const question = prompter.messages.find((m) => m.modal)!;
+    assert.strictEqual(question.message, 'Delete node pool "nodepool1" of cluster "aks-seattle-prod01"?');
+    assert.match(question.detail ?? '', /Its 2 node VMs are removed/);
+    assert.strictEqual(await poolStatus(), 404);
+    const cluster = await child(await child(await child(await child(await roots(api), 'Contoso Edge Production'), 'seattle-hci'), 'AKS Arc clusters'), 'aks-seattle-prod01');
+    let pools: string[] = ['nodepool1'];
+    for (let i = 0; i < 50 && pools.includes('nodepool1'); i++) {
+      pools = (await children(await child(await children(cluster), 'Node pools'))).map((n) => String(n.getTreeItem().label));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(!pools.includes('nodepool1'), pools.join(', '));
   });
 });
