@@ -12,6 +12,7 @@ import { deleteCluster } from './commands/deleteCluster/deleteCluster';
 import { deleteNodePool } from './commands/deleteNodePool';
 import { getKubeconfig } from './commands/getKubeconfig';
 import { scaleNodePool } from './commands/scaleNodePool';
+import { upgradeCluster } from './commands/upgradeCluster';
 import { manageProxies, stopProxy } from './commands/manageProxies';
 import { openInPortal } from './commands/openInPortal';
 import { registerCommand, type CommandContext } from './commands/registerCommand';
@@ -81,6 +82,16 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
   const vscodePrompter = new VSCodePrompter();
   let testOverrides: TestOverrides | undefined;
   const prompter = () => testOverrides?.prompter ?? vscodePrompter;
+  // What every command that changes Azure is given: the session, the prompter, the log, and a refresh of what it changed.
+  const dayTwo = () => ({
+    session,
+    prompter: prompter(),
+    log: (line: string) => {
+      log.info(line);
+      testOverrides?.log?.(line);
+    },
+    onChanged: (subscriptionId: string) => tree.refreshSubscription(subscriptionId),
+  });
   const proxyGroups = {
     get: () => context.globalState.get<ProxyGroup[]>(PROXY_GROUPS_KEY, []),
     set: (groups: ProxyGroup[]) => context.globalState.update(PROXY_GROUPS_KEY, groups),
@@ -121,17 +132,11 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     registerCommand('azureLocal.createCluster', commands, (node?: CreateClusterOrigin) =>
       createCluster(
         {
-          session,
-          prompter: prompter(),
+          ...dayTwo(),
           defaults: {
             get: () => context.workspaceState.get<WizardDefaults>(CREATE_CLUSTER_DEFAULTS_KEY, {}),
             set: (value) => context.workspaceState.update(CREATE_CLUSTER_DEFAULTS_KEY, value),
           },
-          log: (line) => {
-            log.info(line);
-            testOverrides?.log?.(line);
-          },
-          onChanged: (subscriptionId) => tree.refreshSubscription(subscriptionId),
           sshDirectory: testOverrides?.sshDirectory,
           pollMs: testOverrides?.pollMs,
         },
@@ -148,44 +153,25 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     registerCommand('azureLocal.getAdminKubeconfig', commands, (node?: TreeNode) => getKubeconfig(session, prompter(), 'admin', node)),
     registerCommand('azureLocal.scaleNodePool', commands, (node?: NodePoolNode) =>
       scaleNodePool(
-        {
-          session,
-          prompter: prompter(),
-          log: (line) => {
-            log.info(line);
-            testOverrides?.log?.(line);
-          },
-          onChanged: (subscriptionId) => tree.refreshSubscription(subscriptionId),
-        },
+        dayTwo(),
         node,
       ),
     ),
     registerCommand('azureLocal.deleteNodePool', commands, (node?: NodePoolNode) =>
       deleteNodePool(
-        {
-          session,
-          prompter: prompter(),
-          log: (line) => {
-            log.info(line);
-            testOverrides?.log?.(line);
-          },
-          onChanged: (subscriptionId) => tree.refreshSubscription(subscriptionId),
-        },
+        dayTwo(),
+        node,
+      ),
+    ),
+    registerCommand('azureLocal.upgradeCluster', commands, (node?: TreeNode) =>
+      upgradeCluster(
+        dayTwo(),
         node,
       ),
     ),
     registerCommand('azureLocal.deleteCluster', commands, (node?: TreeNode) =>
       deleteCluster(
-        {
-          session,
-          prompter: prompter(),
-          proxies: proxies!,
-          log: (line) => {
-            log.info(line);
-            testOverrides?.log?.(line);
-          },
-          onChanged: (subscriptionId) => tree.refreshSubscription(subscriptionId),
-        },
+        { ...dayTwo(), proxies: proxies! },
         node,
       ),
     ),

@@ -82,3 +82,36 @@ export async function getClusterKubeconfig(
 export async function deleteProvisionedClusterInstance(client: ArmClient, connectedClusterId: string, options: { signal?: AbortSignal; onStatus?: (status: string) => void } = {}): Promise<void> {
   await client.runLongRunning('DELETE', provisionedClusterInstanceId(connectedClusterId), { apiVersion: API_VERSIONS.hybridContainerService, signal: options.signal, onStatus: options.onStatus });
 }
+
+/** `…/provisionedClusterInstances/default/upgradeProfiles/default`: the versions the control plane can move to. */
+export interface UpgradeProfile {
+  properties?: { controlPlaneProfile?: { kubernetesVersion?: string; upgrades?: { kubernetesVersion?: string; isPreview?: boolean }[] } };
+}
+
+export function getUpgradeProfile(client: ArmClient, connectedClusterId: string, signal?: AbortSignal): Promise<UpgradeProfile | undefined> {
+  return client.getIfExists<UpgradeProfile>(`${provisionedClusterInstanceId(connectedClusterId)}/upgradeProfiles/default`, { apiVersion: API_VERSIONS.hybridContainerService, signal });
+}
+
+/** The offered upgrades, well-formed ones only. */
+export function upgradesOf(profile: UpgradeProfile | undefined): { version: string; isPreview: boolean }[] {
+  const upgrades = profile?.properties?.controlPlaneProfile?.upgrades;
+  return (Array.isArray(upgrades) ? upgrades : [])
+    .filter((u): u is { kubernetesVersion: string; isPreview?: boolean } => !!u && typeof u.kubernetesVersion === 'string' && u.kubernetesVersion !== '')
+    .map((u) => ({ version: u.kubernetesVersion, isPreview: u.isPreview === true }));
+}
+
+/**
+ * An instance body for a PUT: read fresh just before (so node-pool changes made through agentPools are not undone),
+ * without what the service owns (state, status, the pools' inherited version), with the new Kubernetes version.
+ */
+export function upgradeBody(instance: ProvisionedClusterInstance, version: string): { extendedLocation?: unknown; properties: Record<string, unknown> } {
+  const { provisioningState: _state, status: _status, ...properties } = (instance.properties ?? {}) as Record<string, unknown>;
+  if (Array.isArray(properties.agentPoolProfiles)) {
+    properties.agentPoolProfiles = properties.agentPoolProfiles.map((pool: Record<string, unknown>) => {
+      const { kubernetesVersion: _inherited, ...rest } = pool;
+      return rest;
+    });
+  }
+  properties.kubernetesVersion = version;
+  return { ...(instance.extendedLocation ? { extendedLocation: instance.extendedLocation } : {}), properties };
+}

@@ -3,7 +3,7 @@ import type { ArmClient } from '../azure/armClient';
 import { listAgentPools, type AgentPool } from '../azure/agentPools';
 import { getConnectedCluster } from '../azure/connectedClusters';
 import type { AksArcCluster } from '../azure/grouping';
-import { getProvisionedClusterInstance } from '../azure/provisionedClusters';
+import { getProvisionedClusterInstance, getUpgradeProfile, upgradesOf } from '../azure/provisionedClusters';
 import { instanceShapeProblem } from '../azure/shapes';
 import { isTransitionalState } from '../azure/provisioningState';
 import { formatKubernetesVersion } from '../text';
@@ -58,7 +58,7 @@ export class ClusterNode extends LazyParentNode {
 
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
     const client = this.client();
-    const [cluster, instance, pools] = await Promise.all([
+    const [cluster, instance, pools, profile] = await Promise.all([
       getConnectedCluster(client, this.item.cluster.id, signal),
       getProvisionedClusterInstance(client, this.item.cluster.id, signal),
       // The node pools as their own resources (what Scale acts on); without them, the instance's profiles.
@@ -66,20 +66,28 @@ export class ClusterNode extends LazyParentNode {
         if (signal.aborted) throw error;
         return undefined;
       }),
+      // Read here, when the cluster is expanded: never one request per cluster while the tree loads.
+      getUpgradeProfile(client, this.item.cluster.id, signal).catch((error: unknown) => {
+        if (signal.aborted) throw error;
+        return undefined;
+      }),
     ]);
     // The end of the load redraws this node, so its label shows the state just read.
     const problem = instance === undefined ? undefined : instanceShapeProblem(instance);
     this.item = { cluster: cluster ?? this.item.cluster, instance: problem ? undefined : instance };
-    const details = clusterDetails(this.item, pools);
+    const details = clusterDetails(this.item, pools, upgradesOf(profile));
     return problem ? [MessageNode.warning(`Its AKS Arc instance is malformed: ${problem}`, problem), ...details] : details;
   }
 }
 
-export function clusterDetails(item: AksArcCluster, agentPools?: AgentPool[]): TreeNode[] {
+export function clusterDetails(item: AksArcCluster, agentPools?: AgentPool[], upgrades: { version: string; isPreview: boolean }[] = []): TreeNode[] {
   const properties = item.instance?.properties;
   const nodes: TreeNode[] = [
     new DetailNode('State', clusterState(item), 'pulse'),
     new DetailNode('Kubernetes version', formatKubernetesVersion(clusterKubernetesVersion(item)) ?? 'unknown', 'versions'),
+    ...(upgrades.length
+      ? [new DetailNode('Upgrade available', upgrades.map((u) => `${formatKubernetesVersion(u.version)}${u.isPreview ? ' (preview)' : ''}`).join(', '), 'arrow-up', [], 'Upgrade Kubernetes… on the cluster offers these versions.')]
+      : []),
     new DetailNode('Connectivity', item.cluster.properties?.connectivityStatus ?? 'unknown', 'plug'),
   ];
   if (!item.instance) {

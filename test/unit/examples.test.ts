@@ -17,6 +17,8 @@ import { kubernetesVersionChoices, vmSizeChoices } from '../../src/commands/crea
 import { vmSizeItems } from '../../src/commands/createCluster/steps/vmSizeItems';
 import { clusterState, describeCluster, isTransitional } from '../../src/tree/describe';
 
+import { upgradesOf, type UpgradeProfile } from '../../src/azure/provisionedClusters';
+
 const SPECS = path.resolve(__dirname, '../../../test/specs/specification');
 const FOLDERS = {
   customLocations: 'extendedlocation/resource-manager/Microsoft.ExtendedLocation/CustomLocations/stable/2021-08-15/examples',
@@ -105,6 +107,13 @@ describe("Microsoft's published example bodies", () => {
     const labels = vmSizeItems(sizes, undefined).map((i) => `${i.label} ${i.description}`);
     assert.deepEqual(labels, ['Standard_A0 2 vCPUs · 2.3 GB']);
     for (const catalog of items('hybridaks', 'PutVmSkus.json', 'ListVmSkus.json')) for (const item of vmSizeItems(vmSizeChoices(catalog as never), undefined)) clean(`${item.label} ${item.description}`, 'size');
+  });
+
+  it('upgrade profile: the offered versions, previews marked', () => {
+    assert.deepEqual(upgradesOf(bodies('hybridaks', 'ProvisionedClusterInstanceGetUpgradeProfile.json')[0] as UpgradeProfile), [
+      { version: '1.7.9', isPreview: true },
+      { version: '1.7.11', isPreview: false },
+    ]);
   });
 
   it('subscriptions: listed and named', () => {

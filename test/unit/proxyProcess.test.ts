@@ -95,7 +95,7 @@ describe('proxies left by a crashed window', () => {
     });
     const other = spawn('sleep', ['30'], { detached: true, stdio: 'ignore' });
     try {
-      for (let i = 0; i < 50 && !liveMembers(az.pid!).some((a) => a.startsWith('arcProxy_')); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 200 && !liveMembers(az.pid!).some((a) => a.startsWith('arcProxy_')); i++) await new Promise((r) => setTimeout(r, 100));
       const exited = spawn('true');
       await new Promise((r) => exited.once('exit', r));
       const gone = exited.pid!;
@@ -111,7 +111,7 @@ describe('proxies left by a crashed window', () => {
       assert.ok(liveMembers(az.pid!).length);
       const ours = { pgid: az.pid!, owner: gone, started };
       assert.deepEqual(await endStaleProxies([ours, { pgid: other.pid!, owner: gone, started: otherStarted }]), [ours]);
-      for (let i = 0; i < 50 && liveMembers(az.pid!).length; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 200 && liveMembers(az.pid!).length; i++) await new Promise((r) => setTimeout(r, 100));
       assert.deepEqual(liveMembers(az.pid!), []);
       assert.ok(liveMembers(other.pid!).length, 'a process that is not a proxy is not touched');
     } finally {

@@ -290,6 +290,23 @@ export function registerHybridContainerServiceRoutes(router: Router): void {
   router.add('POST', `${instances}/default/listAdminKubeconfig`, v, (ctx, [, sub, rg, name]) => listKubeconfig(ctx, sub, rg, name, true));
   router.add('POST', `${instances}/default/listUserKubeconfig`, v, (ctx, [, sub, rg, name]) => listKubeconfig(ctx, sub, rg, name, false));
   registerAgentPoolRoutes(router, CLUSTER, v);
+  // The versions a cluster can move to: its version's `upgrades` in the demo catalog (1.30 is a preview).
+  router.add('GET', `${instances}/default/upgradeProfiles/default`, v, (ctx, [, sub, rg, name]) => {
+    const { instance } = getInstanceOrThrow(ctx, sub, rg, name);
+    const current = String(p(instance).kubernetesVersion ?? DEFAULT_K8S);
+    const catalog = defaultKubernetesVersionValues() as { isPreview?: boolean; patchVersions: Record<string, { upgrades?: string[] }> }[];
+    const previews = new Set(catalog.filter((m) => m.isPreview).flatMap((m) => Object.keys(m.patchVersions)));
+    const upgrades = catalog.flatMap((m) => Object.entries(m.patchVersions)).find(([version]) => version === current)?.[1].upgrades ?? [];
+    return json(200, {
+      id: `${instance.id}/upgradeProfiles/default`,
+      name: 'default',
+      type: `${NS}/provisionedClusterInstances/upgradeProfiles`,
+      properties: {
+        provisioningState: 'Succeeded',
+        controlPlaneProfile: { kubernetesVersion: current, osType: 'Linux', upgrades: upgrades.map((version) => ({ kubernetesVersion: version, ...(previews.has(version) ? { isPreview: true } : {}) })) },
+      },
+    });
+  });
 
   for (const kind of ['kubernetesVersions', 'skus'] as const) {
     const base = `${CUSTOM_LOCATION}/providers/Microsoft.HybridContainerService/${kind}`;

@@ -1,0 +1,84 @@
+import type { AzureSession } from '../auth/azureSession';
+import { errorText } from '../azure/armError';
+import { API_VERSIONS } from '../azure/apiVersions';
+import { clusterRefFromId } from '../azure/clusterRef';
+import { getProvisionedClusterInstance, getUpgradeProfile, upgradeBody, upgradesOf } from '../azure/provisionedClusters';
+import { readUntilSettled } from '../azure/settle';
+import { isCancellation, OperationCancelledError } from '../cancellation';
+import { FailureWithOutcome } from '../outcome';
+import { formatKubernetesVersion } from '../text';
+import type { Prompter } from '../wizard/prompter';
+import { pickCluster, type ClusterOrigin } from './pickCluster';
+
+export interface UpgradeClusterDependencies {
+  session: AzureSession;
+  prompter: Prompter;
+  log: (line: string) => void;
+  onChanged: (subscriptionId: string) => void;
+}
+
+export const UPGRADE = 'Upgrade';
+
+/**
+ * "Upgrade Kubernetes…": the versions the cluster's upgrade profile offers (previews marked; like Az.AksArc, nothing
+ * else is accepted), a confirmation, then a PUT of the instance — its body read fresh just before — with the new
+ * version, to the end of its long-running operation under a cancellable progress. If it does not finish, the instance
+ * is read until it settles and the message says which version it runs and in which state.
+ */
+export async function upgradeCluster(deps: UpgradeClusterDependencies, node?: ClusterOrigin): Promise<void> {
+  const { prompter, log } = deps;
+  const cluster = node?.resource ?? (await pickCluster(deps.session, 'Upgrade Kubernetes'));
+  const ref = clusterRefFromId(cluster.id);
+  const client = deps.session.client;
+  const profile = await prompter.withProgress(`Reading the upgrades of "${ref.name}"…`, (_report, signal) => getUpgradeProfile(client, ref.connectedClusterId, signal));
+  const current = profile?.properties?.controlPlaneProfile?.kubernetesVersion;
+  const target = await prompter.pick({
+    placeholder: `Kubernetes version for "${ref.name}" (now ${formatKubernetesVersion(current) ?? 'unknown'})`,
+    items: upgradesOf(profile).map((u) => ({ label: formatKubernetesVersion(u.version)!, description: u.isPreview ? 'preview' : undefined, value: u.version })),
+    noItemsMessage: `No upgrade is available for "${ref.name}" (Kubernetes ${formatKubernetesVersion(current) ?? 'unknown'}).`,
+  });
+  const answer = await prompter.ask(
+    `Upgrade "${ref.name}" from Kubernetes ${formatKubernetesVersion(current) ?? 'unknown'} to ${formatKubernetesVersion(target)}?`,
+    { severity: 'warning', modal: true, detail: 'The control plane and every node pool are upgraded, node by node; workloads move as nodes are replaced. It cannot be undone.' },
+    UPGRADE,
+  );
+  if (answer !== UPGRADE) throw new OperationCancelledError();
+  log(`Upgrade ${ref.instanceId} to ${target}`);
+  try {
+    await prompter.withProgress(`Upgrading "${ref.name}" to Kubernetes ${formatKubernetesVersion(target)}`, async (report, signal) => {
+      const instance = await getProvisionedClusterInstance(client, ref.connectedClusterId, signal);
+      if (!instance) throw new Error(`"${ref.name}" has no AKS Arc instance to upgrade.`);
+      await client.runLongRunning('PUT', ref.instanceId, {
+        apiVersion: API_VERSIONS.hybridContainerService,
+        body: upgradeBody(instance, target),
+        signal,
+        onStatus: (status) => {
+          report(status);
+          deps.onChanged(ref.subscriptionId);
+        },
+      });
+    });
+  } catch (error) {
+    const cancelled = isCancellation(error);
+    log(cancelled ? 'Upgrade cancelled.' : `Upgrade failed: ${errorText(error)}`);
+    const read = await prompter.withProgress('Checking the cluster in Azure…', (report, signal) =>
+      readUntilSettled((s) => getProvisionedClusterInstance(client, ref.connectedClusterId, s), { clock: client.clock, reliability: client.reliability, signal, onRead: report }),
+    );
+    const now = read.kind === 'present' ? (await getProvisionedClusterInstance(client, ref.connectedClusterId).catch(() => undefined))?.properties?.kubernetesVersion : undefined;
+    const statement =
+      read.kind === 'present'
+        ? `"${ref.name}" runs Kubernetes ${formatKubernetesVersion(now) ?? 'unknown'} (${read.state ?? 'state unknown'}).`
+        : read.kind === 'absent'
+          ? `"${ref.name}" has no AKS Arc instance any more.`
+          : `The state of "${ref.name}" is not known (${read.why}).`;
+    log(statement);
+    deps.onChanged(ref.subscriptionId);
+    if (cancelled) {
+      void prompter.ask(`Upgrading "${ref.name}" was cancelled; cancelling stops watching, not Azure. ${statement}`, { severity: 'warning' });
+      throw new OperationCancelledError();
+    }
+    throw new FailureWithOutcome(error, statement);
+  }
+  deps.onChanged(ref.subscriptionId);
+  void prompter.ask(`Upgraded "${ref.name}" to Kubernetes ${formatKubernetesVersion(target)}.`, { severity: 'info' });
+}
