@@ -13,6 +13,7 @@ import { deleteNodePool } from './commands/deleteNodePool';
 import { getKubeconfig } from './commands/getKubeconfig';
 import { scaleNodePool } from './commands/scaleNodePool';
 import { upgradeCluster } from './commands/upgradeCluster';
+import { addNodePool } from './commands/addNodePool';
 import { manageProxies, stopProxy } from './commands/manageProxies';
 import { openInPortal } from './commands/openInPortal';
 import { registerCommand, type CommandContext } from './commands/registerCommand';
@@ -163,6 +164,7 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
         node,
       ),
     ),
+    registerCommand('azureLocal.addNodePool', commands, (node?: TreeNode) => addNodePool(dayTwo(), node)),
     registerCommand('azureLocal.upgradeCluster', commands, (node?: TreeNode) =>
       upgradeCluster(
         dayTwo(),

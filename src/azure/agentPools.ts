@@ -57,3 +57,26 @@ export async function scaleAgentPool(
   Object.assign(body.properties, change);
   return client.runLongRunning<AgentPool>('PUT', poolId, { apiVersion: API_VERSIONS.hybridContainerService, body, signal: options.signal, onStatus: options.onStatus });
 }
+
+/** A new pool as AKS Arc's PutAgentPool example has it: count, VM size and OS (with its SKU); the version is inherited. */
+export interface NewAgentPool {
+  count: number;
+  vmSize: string;
+  osType: 'Linux' | 'Windows';
+  osSKU: 'CBLMariner' | 'Windows2019' | 'Windows2022';
+}
+
+export function createAgentPool(
+  client: ArmClient,
+  connectedClusterId: string,
+  name: string,
+  pool: NewAgentPool,
+  options: { signal?: AbortSignal; onStatus?: (status: string) => void } = {},
+): Promise<AgentPool | undefined> {
+  return client.runLongRunning<AgentPool>('PUT', `${agentPoolsPath(connectedClusterId)}/${name}`, {
+    apiVersion: API_VERSIONS.hybridContainerService,
+    body: { properties: { ...pool } },
+    signal: options.signal,
+    onStatus: options.onStatus,
+  });
+}

@@ -1,19 +1,12 @@
-import type { AzureSession } from '../auth/azureSession';
-import { errorText, isRefusal } from '../azure/armError';
+import { isRefusal } from '../azure/armError';
 import { getAgentPool, type AgentPool } from '../azure/agentPools';
 import { API_VERSIONS } from '../azure/apiVersions';
 import { parseResourceId } from '../azure/resourceId';
-import { readUntilSettled } from '../azure/settle';
-import { isCancellation, OperationCancelledError } from '../cancellation';
-import { FailureWithOutcome } from '../outcome';
-import type { Prompter } from '../wizard/prompter';
+import { OperationCancelledError } from '../cancellation';
+import type { ChangeDependencies } from './changeDependencies';
+import { reportUnfinished } from './unfinished';
 
-export interface DeleteNodePoolDependencies {
-  session: AzureSession;
-  prompter: Prompter;
-  log: (line: string) => void;
-  onChanged: (subscriptionId: string) => void;
-}
+export type DeleteNodePoolDependencies = ChangeDependencies;
 
 export const DELETE_POOL = 'Delete Node Pool';
 
@@ -54,24 +47,17 @@ export async function deleteNodePool(deps: DeleteNodePoolDependencies, node?: { 
       }
     });
   } catch (error) {
-    const cancelled = isCancellation(error);
-    log(cancelled ? 'Deleting the node pool was cancelled.' : `Deleting the node pool failed: ${errorText(error)}`);
-    const read = await prompter.withProgress('Checking the node pool in Azure…', (report, signal) =>
-      readUntilSettled((s) => getAgentPool(client, pool.id, s), { clock: client.clock, reliability: client.reliability, signal, onRead: report }),
-    );
-    const statement =
-      read.kind === 'absent'
-        ? `Node pool "${pool.name}" is deleted.`
-        : read.kind === 'present'
-          ? `Node pool "${pool.name}" still exists (${read.state ?? 'state unknown'}).`
-          : `Whether node pool "${pool.name}" still exists is not known (${read.why}).`;
-    log(statement);
-    deps.onChanged(subscriptionId);
-    if (cancelled) {
-      void prompter.ask(`Deleting "${pool.name}" was cancelled; Azure may still finish it. ${statement}`, { severity: 'warning' });
-      throw new OperationCancelledError();
-    }
-    throw new FailureWithOutcome(error, statement);
+    return reportUnfinished({ ...deps, client, subscriptionId }, error, {
+      what: `Deleting node pool "${pool.name}"`,
+      check: 'the node pool',
+      read: (s) => getAgentPool(client, pool.id, s),
+      statement: (read) =>
+        read.kind === 'absent'
+          ? `Node pool "${pool.name}" is deleted.`
+          : read.kind === 'present'
+            ? `Node pool "${pool.name}" still exists (${read.state ?? 'state unknown'}).`
+            : `Whether node pool "${pool.name}" still exists is not known (${read.why}).`,
+    });
   }
   deps.onChanged(subscriptionId);
   void prompter.ask(`Deleted node pool "${pool.name}" of cluster "${cluster}".`, { severity: 'info' });

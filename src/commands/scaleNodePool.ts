@@ -1,20 +1,11 @@
-import type { AzureSession } from '../auth/azureSession';
-import { errorText } from '../azure/armError';
 import { getAgentPool, scaleAgentPool, type AgentPool } from '../azure/agentPools';
 import { AKS_ARC_LIMITS } from '../azure/limits';
 import { parseResourceId } from '../azure/resourceId';
-import { readUntilSettled } from '../azure/settle';
-import { isCancellation, OperationCancelledError } from '../cancellation';
-import { FailureWithOutcome } from '../outcome';
-import type { Prompter } from '../wizard/prompter';
+import type { ChangeDependencies } from './changeDependencies';
+import { reportUnfinished } from './unfinished';
 import { parseNodeCount, validateNodeCount } from './createCluster/validators';
 
-export interface ScaleNodePoolDependencies {
-  session: AzureSession;
-  prompter: Prompter;
-  log: (line: string) => void;
-  onChanged: (subscriptionId: string) => void;
-}
+export type ScaleNodePoolDependencies = ChangeDependencies;
 
 const MAX = AKS_ARC_LIMITS.nodePoolMaxNodes;
 
@@ -58,24 +49,17 @@ export async function scaleNodePool(deps: ScaleNodePoolDependencies, node?: { re
       }),
     );
   } catch (error) {
-    const cancelled = isCancellation(error);
-    log(cancelled ? 'Scaling cancelled.' : `Scaling failed: ${errorText(error)}`);
-    const read = await prompter.withProgress('Checking the node pool in Azure…', (report, signal) =>
-      readUntilSettled((s) => getAgentPool(client, pool.id, s), { clock: client.clock, reliability: client.reliability, signal, onRead: report }),
-    );
-    const statement =
-      read.kind === 'present'
-        ? `Node pool "${pool.name}" has ${await countOf(deps, pool)} (${read.state ?? 'state unknown'}).`
-        : read.kind === 'absent'
-          ? `Node pool "${pool.name}" does not exist any more.`
-          : `The state of node pool "${pool.name}" is not known (${read.why}).`;
-    log(statement);
-    deps.onChanged(subscriptionId);
-    if (cancelled) {
-      void prompter.ask(`Scaling "${pool.name}" was cancelled; Azure may still finish it. ${statement}`, { severity: 'warning' });
-      throw new OperationCancelledError();
-    }
-    throw new FailureWithOutcome(error, statement);
+    return reportUnfinished({ ...deps, client, subscriptionId }, error, {
+      what: `Scaling node pool "${pool.name}"`,
+      check: 'the node pool',
+      read: (s) => getAgentPool(client, pool.id, s),
+      statement: async (read) =>
+        read.kind === 'present'
+          ? `Node pool "${pool.name}" has ${await countOf(deps, pool)} (${read.state ?? 'state unknown'}).`
+          : read.kind === 'absent'
+            ? `Node pool "${pool.name}" does not exist any more.`
+            : `The state of node pool "${pool.name}" is not known (${read.why}).`,
+    });
   }
   deps.onChanged(subscriptionId);
   void prompter.ask(`Node pool "${pool.name}" scaled to ${what}.`, { severity: 'info' });

@@ -1,21 +1,13 @@
-import type { AzureSession } from '../auth/azureSession';
-import { errorText } from '../azure/armError';
 import { API_VERSIONS } from '../azure/apiVersions';
 import { clusterRefFromId } from '../azure/clusterRef';
 import { getProvisionedClusterInstance, getUpgradeProfile, upgradeBody, upgradesOf } from '../azure/provisionedClusters';
-import { readUntilSettled } from '../azure/settle';
-import { isCancellation, OperationCancelledError } from '../cancellation';
-import { FailureWithOutcome } from '../outcome';
+import { OperationCancelledError } from '../cancellation';
 import { formatKubernetesVersion } from '../text';
-import type { Prompter } from '../wizard/prompter';
+import type { ChangeDependencies } from './changeDependencies';
+import { reportUnfinished } from './unfinished';
 import { pickCluster, type ClusterOrigin } from './pickCluster';
 
-export interface UpgradeClusterDependencies {
-  session: AzureSession;
-  prompter: Prompter;
-  log: (line: string) => void;
-  onChanged: (subscriptionId: string) => void;
-}
+export type UpgradeClusterDependencies = ChangeDependencies;
 
 export const UPGRADE = 'Upgrade';
 
@@ -59,25 +51,17 @@ export async function upgradeCluster(deps: UpgradeClusterDependencies, node?: Cl
       });
     });
   } catch (error) {
-    const cancelled = isCancellation(error);
-    log(cancelled ? 'Upgrade cancelled.' : `Upgrade failed: ${errorText(error)}`);
-    const read = await prompter.withProgress('Checking the cluster in Azure…', (report, signal) =>
-      readUntilSettled((s) => getProvisionedClusterInstance(client, ref.connectedClusterId, s), { clock: client.clock, reliability: client.reliability, signal, onRead: report }),
-    );
-    const now = read.kind === 'present' ? (await getProvisionedClusterInstance(client, ref.connectedClusterId).catch(() => undefined))?.properties?.kubernetesVersion : undefined;
-    const statement =
-      read.kind === 'present'
-        ? `"${ref.name}" runs Kubernetes ${formatKubernetesVersion(now) ?? 'unknown'} (${read.state ?? 'state unknown'}).`
-        : read.kind === 'absent'
-          ? `"${ref.name}" has no AKS Arc instance any more.`
-          : `The state of "${ref.name}" is not known (${read.why}).`;
-    log(statement);
-    deps.onChanged(ref.subscriptionId);
-    if (cancelled) {
-      void prompter.ask(`Upgrading "${ref.name}" was cancelled; cancelling stops watching, not Azure. ${statement}`, { severity: 'warning' });
-      throw new OperationCancelledError();
-    }
-    throw new FailureWithOutcome(error, statement);
+    return reportUnfinished({ ...deps, client, subscriptionId: ref.subscriptionId }, error, {
+      what: `Upgrading "${ref.name}"`,
+      check: 'the cluster',
+      read: (s) => getProvisionedClusterInstance(client, ref.connectedClusterId, s),
+      statement: async (read) => {
+        if (read.kind === 'absent') return `"${ref.name}" has no AKS Arc instance any more.`;
+        if (read.kind === 'unknown') return `The state of "${ref.name}" is not known (${read.why}).`;
+        const now = (await getProvisionedClusterInstance(client, ref.connectedClusterId).catch(() => undefined))?.properties?.kubernetesVersion;
+        return `"${ref.name}" runs Kubernetes ${formatKubernetesVersion(now) ?? 'unknown'} (${read.state ?? 'state unknown'}).`;
+      },
+    });
   }
   deps.onChanged(ref.subscriptionId);
   void prompter.ask(`Upgraded "${ref.name}" to Kubernetes ${formatKubernetesVersion(target)}.`, { severity: 'info' });

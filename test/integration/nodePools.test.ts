@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
-import { answer, input, ScriptedPrompter, type Answer } from './scriptedPrompter';
+import { answer, input, pick, ScriptedPrompter, type Answer } from './scriptedPrompter';
 import { armRequests, child, children, control, description, emulatorUrl, extensionApi, roots } from './helpers';
 import { DEV_TOKEN } from '../../src/auth/loopback';
 
@@ -18,8 +18,8 @@ async function poolNode(): Promise<TreeNode> {
   return child(await child(await children(cluster), 'Node pools'), 'nodepool1');
 }
 
-async function poolStatus(): Promise<number> {
-  return (await fetch(`${emulatorUrl()}${POOL}?api-version=2024-01-01`, { headers: { authorization: `Bearer ${DEV_TOKEN}` } })).status;
+async function poolStatus(pool = POOL): Promise<number> {
+  return (await fetch(`${emulatorUrl()}${pool}?api-version=2024-01-01`, { headers: { authorization: `Bearer ${DEV_TOKEN}` } })).status;
 }
 
 async function poolInAzure(): Promise<{ properties: { count: number; provisioningState: string } }> {
@@ -102,5 +102,40 @@ suite('node pools', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.ok(!pools.includes('nodepool1'), pools.join(', '));
+  });
+
+  test('Add Node Pool…: a bad or taken name is refused as you type; the PUT carries count, size and OS; the pool is in Azure and the tree', async () => {
+    const cluster = await child(await child(await child(await child(await roots(api), 'Contoso Edge Production'), 'seattle-hci'), 'AKS Arc clusters'), 'aks-seattle-prod01');
+    const prompter = new ScriptedPrompter([
+      input('Pool_2', 'Node pool name: 3 to 12 characters, lowercase letters and digits, starting with a letter.'),
+      input('nodepool1', 'Node pool name: "nodepool1" already exists in "aks-seattle-prod01".'),
+      input('gpu2'),
+      pick(/^Standard_A4_v2$/),
+      pick(/Windows Server 2022/),
+      input('65', COUNT_RULE),
+      input('3'),
+    ]);
+    api.setTestOverrides({ prompter, reliability: FAST });
+    await vscode.commands.executeCommand('azureLocal.addNodePool', cluster);
+    assert.strictEqual(api.telemetryEvents[api.telemetryEvents.length - 1].result, 'Succeeded', api.shownErrors.join('\n'));
+    const put = (await armRequests()).find((r) => r.method === 'PUT' && r.url.includes('/agentPools/gpu2'));
+    assert.ok(put, 'a PUT of the new pool');
+    assert.deepStrictEqual(put.body, { properties: { count: 3, vmSize: 'Standard_A4_v2', osType: 'Windows', osSKU: 'Windows2022' } });
+    assert.strictEqual(await poolStatus(POOL.replace(/nodepool1$/, 'gpu2')), 200);
+    let shown = '';
+    for (let i = 0; i < 50 && !shown.startsWith('3 ×'); i++) {
+      const pools = await children(await child(await children(cluster), 'Node pools'));
+      shown = pools.some((n) => n.getTreeItem().label === 'gpu2') ? description(await child(await child(await children(cluster), 'Node pools'), 'gpu2')) : '';
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.match(shown, /^3 × Standard_A4_v2 · Windows/);
+  });
+
+  test('adding a pool that fails in Azure: ARM\'s error, and whether it exists, read afterwards, with how to remove it', async () => {
+    await control('faults', 'POST', { method: 'PUT', path: 'agentPools/gpu2$', lroOutcome: 'Failed', error: { code: 'InsufficientCapacity', message: 'no host fits Standard_A4_v2' } });
+    const cluster = await child(await child(await child(await child(await roots(api), 'Contoso Edge Production'), 'seattle-hci'), 'AKS Arc clusters'), 'aks-seattle-prod01');
+    api.setTestOverrides({ prompter: new ScriptedPrompter([input('gpu2'), pick(/^Standard_A4_v2$/), pick(/Linux/), input('1')]), reliability: FAST });
+    await vscode.commands.executeCommand('azureLocal.addNodePool', cluster);
+    assert.match(api.shownErrors[api.shownErrors.length - 1], /^InsufficientCapacity: no host fits Standard_A4_v2 Node pool "gpu2" exists \(Failed\); Delete Node Pool… on it removes it\.$/);
   });
 });

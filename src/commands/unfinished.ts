@@ -1,0 +1,32 @@
+import { errorText } from '../azure/armError';
+import type { ArmClient } from '../azure/armClient';
+import { readUntilSettled, type Existence } from '../azure/settle';
+import { isCancellation, OperationCancelledError } from '../cancellation';
+import { FailureWithOutcome } from '../outcome';
+import type { ChangeDependencies } from './changeDependencies';
+
+/**
+ * After a change that did not finish (it failed, was cancelled, or its answer was lost): the resource is read until
+ * it settles, and the user is told what exists — never a guess. Always throws: the cancellation, or the failure
+ * carrying the statement, for the one place errors are shown.
+ */
+export async function reportUnfinished(
+  deps: ChangeDependencies & { client: ArmClient; subscriptionId: string },
+  error: unknown,
+  change: { what: string; check: string; read: (signal: AbortSignal) => Promise<unknown>; statement: (existence: Existence) => string | Promise<string> },
+): Promise<never> {
+  const cancelled = isCancellation(error);
+  deps.log(cancelled ? `${change.what} cancelled.` : `${change.what} failed: ${errorText(error)}`);
+  const { client } = deps;
+  const existence = await deps.prompter.withProgress(`Checking ${change.check} in Azure…`, (report, signal) =>
+    readUntilSettled(change.read, { clock: client.clock, reliability: client.reliability, signal, onRead: report }),
+  );
+  const statement = await change.statement(existence);
+  deps.log(statement);
+  deps.onChanged(deps.subscriptionId);
+  if (cancelled) {
+    void deps.prompter.ask(`${change.what} was cancelled; cancelling stops watching, not Azure. ${statement}`, { severity: 'warning' });
+    throw new OperationCancelledError();
+  }
+  throw new FailureWithOutcome(error, statement);
+}
