@@ -17,6 +17,12 @@ export interface StartLockOptions {
   staleMs?: number;
 }
 
+/**
+ * On Windows a file another process has open (a waiter reading `owner`) is only marked for deletion, so removing the
+ * folder can fail with ENOTEMPTY or EPERM for a moment: Node's rm retries exactly those.
+ */
+const REMOVE = { recursive: true, force: true, maxRetries: 10, retryDelay: 20 } as const;
+
 export const START_LOCK_DIR = path.join(os.homedir(), '.clientproxy', 'azure-local-start.lock');
 
 export async function acquireStartLock(options: StartLockOptions = {}): Promise<() => void> {
@@ -31,13 +37,17 @@ export async function acquireStartLock(options: StartLockOptions = {}): Promise<
       return () => {
         if (released) return;
         released = true;
-        fs.rmSync(dir, { recursive: true, force: true });
+        try {
+          fs.rmSync(dir, REMOVE);
+        } catch {
+          // Left behind, it is taken over once stale; a release must never fail the start it ends.
+        }
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     if (await stale(dir, options.staleMs ?? 120_000)) {
-      await fs.promises.rm(dir, { recursive: true, force: true });
+      await fs.promises.rm(dir, REMOVE).catch(() => undefined);
       continue;
     }
     if (Date.now() > deadline) throw new Error(`Another proxy has been starting for over a minute (lock ${dir}); try again, or remove the folder if no proxy is starting.`);

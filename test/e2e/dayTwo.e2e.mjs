@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// E2E in the real VS Code (code-server 4.96.4 + headless Chromium via playwright-core) against the ARM emulator's
+// demo world: expand the production cluster, check "Upgrade available" and its node pool, scale the pool from its
+// context menu (a count over the limit refused as typed, then 3), see the tree follow, and save
+// media/screenshots/day-two.png with the cluster's day-two menu open (1400x900).
+// On failure: exit 1, screenshot + server log in test-results/.
+//
+// usage: node test/e2e/dayTwo.e2e.mjs     (needs: bash test/bench/setup.sh; npm run compile && npm run build)
+import path from 'node:path';
+import { REPO, emulatorBench } from '../bench/codeServer.mjs';
+import { clearToasts, expand as expandRow, expectValidation, openAzureLocal, rowText, runE2e, screenshot, treeRow, typeValue, waitForPrompt, widenSidebar } from './workbench.mjs';
+
+const t0 = Date.now();
+const ts = () => `[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`;
+const SHOT = path.join(REPO, 'media/screenshots/day-two.png');
+const extensionPath = path.resolve(process.env.BENCH_EXTENSION_PATH || REPO);
+const bench = emulatorBench();
+const log = (...a) => console.log(ts(), ...a);
+const expand = (page, label, what) => expandRow(page, label, what, log);
+
+/** Right-clicks a tree row and returns the open context menu. */
+async function contextMenu(page, label) {
+  const row = treeRow(page, label);
+  const box = await row.boundingBox();
+  // Opened towards the row's right end, so that the menu covers as little of the tree as it can.
+  await row.click({ button: 'right', position: box ? { x: Math.round(box.width * 0.8), y: Math.round(box.height / 2) } : undefined });
+  const menu = page.locator('.context-view .monaco-menu').first();
+  await menu.waitFor({ state: 'visible', timeout: 10000 }).catch(() => { throw new Error(`no context menu on "${label}"`); });
+  return menu;
+}
+
+async function waitForRow(page, label, pattern, what) {
+  const row = treeRow(page, label);
+  for (let i = 0; i < 100; i++) {
+    if ((await row.count()) && pattern.test(await rowText(row).catch(() => ''))) return rowText(row);
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`${what}: row "${label}" never matched ${pattern}; it shows "${await rowText(row).catch(() => '(none)')}"`);
+}
+
+async function main() {
+  const { cs, br } = await bench.start({ log, viewport: { width: 1400, height: 900 } });
+  const { page } = br;
+  await page.goto(cs.workbenchUrl({ extensionDevelopmentPath: extensionPath }), { waitUntil: 'domcontentloaded', timeout: 60000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  await openAzureLocal(page);
+  await expand(page, 'Contoso Edge Production', 'subscription');
+  await expand(page, 'seattle-hci', 'custom location');
+  await expand(page, 'AKS Arc clusters', 'group');
+  await expand(page, 'aks-seattle-prod01', 'cluster');
+  log('row:', await waitForRow(page, 'Upgrade available', /v1\.30\.4 \(preview\)/, 'upgrade profile'));
+  await expand(page, 'Node pools', 'detail');
+  log('row:', await waitForRow(page, 'nodepool1', /— 2 × Standard_A4_v2/, 'node pool'));
+
+  // Scale… from the pool's context menu, through VS Code's own input box.
+  const poolMenu = await contextMenu(page, 'nodepool1');
+  for (const item of ['Scale…', 'Delete Node Pool…']) {
+    if (!(await poolMenu.locator('.action-label', { hasText: item }).count())) throw new Error(`the node pool's menu lacks "${item}"`);
+  }
+  // VS Code's web menus act on the highlighted item; a synthetic click only highlights it.
+  await poolMenu.locator('.action-label', { hasText: 'Scale…' }).first().hover();
+  await page.keyboard.press('Enter');
+  await waitForPrompt(page, '', /Number of nodes in "nodepool1"/);
+  await typeValue(page, '65', { accept: false });
+  await expectValidation(page, 'Node count: a whole number from 1 to 64');
+  await typeValue(page, '3');
+  log('row:', await waitForRow(page, 'nodepool1', /— 3 × Standard_A4_v2/, 'scaled pool'));
+
+  // The cluster's menu: what a developer does on day two.
+  await widenSidebar(page);
+  await clearToasts(page);
+  const clusterMenu = await contextMenu(page, 'aks-seattle-prod01');
+  for (const item of ['Upgrade Kubernetes…', 'Add Node Pool…', 'Delete Cluster…']) {
+    if (!(await clusterMenu.locator('.action-label', { hasText: item }).count())) throw new Error(`the cluster's menu lacks "${item}"`);
+  }
+  await page.waitForTimeout(500); // the menu fades in
+  await screenshot(page, SHOT);
+  log('screenshot', path.relative(REPO, SHOT));
+  await page.keyboard.press('Escape');
+}
+
+process.exit(await runE2e({ name: 'day two', slug: 'day-two', bench, main, log }));
