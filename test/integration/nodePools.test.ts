@@ -118,6 +118,9 @@ suite('node pools', () => {
     api.setTestOverrides({ prompter, reliability: FAST });
     await vscode.commands.executeCommand('azureLocal.addNodePool', cluster);
     assert.strictEqual(api.telemetryEvents[api.telemetryEvents.length - 1].result, 'Succeeded', api.shownErrors.join('\n'));
+    const osPick = prompter.picks.find((p) => p.placeholder.startsWith('Operating system'))!;
+    assert.strictEqual(osPick.placeholder, 'Operating system of the nodes in "gpu2" (Kubernetes 1.29.4)');
+    assert.deepStrictEqual(osPick.items.map((i) => i.disabledReason), [undefined, undefined, undefined], 'all three OS images are ready for 1.29.4 in the demo catalog');
     const put = (await armRequests()).find((r) => r.method === 'PUT' && r.url.includes('/agentPools/gpu2'));
     assert.ok(put, 'a PUT of the new pool');
     assert.deepStrictEqual(put.body, { properties: { count: 3, vmSize: 'Standard_A4_v2', osType: 'Windows', osSKU: 'Windows2022' } });
