@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
 import { cancel, input, ScriptedPrompter, type Answer } from './scriptedPrompter';
-import { armRequests, child, children, control, emulatorUrl, extensionApi, label, roots } from './helpers';
+import { armRequests, child, children, control, emulatorUrl, extensionApi, freshWorldEachTest, label, roots } from './helpers';
 import { DEV_TOKEN } from '../../src/auth/loopback';
 
 const PROD = '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01';
@@ -31,14 +31,7 @@ suite('delete cluster', () => {
   suiteSetup(async () => {
     api = await extensionApi();
   });
-  setup(async () => {
-    await control('reset', 'POST');
-    await control('requests', 'DELETE');
-  });
-  teardown(async () => {
-    await control('faults', 'DELETE');
-    api.setTestOverrides(undefined);
-  });
+  freshWorldEachTest(() => api);
 
   test('a name typed wrong is refused as you type, naming the rule; the right one deletes the instance, then the connected cluster', async () => {
     const id = CC('rg-hci-seattle', 'aks-seattle-prod01');

@@ -72,3 +72,24 @@ export async function roots(api: AzureLocalApi, count = 2): Promise<TreeNode[]> 
   }
   throw new Error(`the tree showed ${nodes.map(label).join(', ') || 'nothing'} instead of ${count} subscriptions`);
 }
+
+/** The demo world's production cluster, as the tree shows it. */
+export async function prodCluster(api: AzureLocalApi): Promise<TreeNode> {
+  return child(await child(await child(await child(await roots(api), 'Contoso Edge Production'), 'seattle-hci'), 'AKS Arc clusters'), 'aks-seattle-prod01');
+}
+
+/**
+ * Each test starts from the demo world with no recorded requests (and, with `refreshTree`, a tree that reads it
+ * anew); after each, no fault and no test override is left behind.
+ */
+export function freshWorldEachTest(api: () => AzureLocalApi, options: { refreshTree?: boolean } = {}): void {
+  setup(async () => {
+    await control('reset', 'POST');
+    if (options.refreshTree) api().tree.refreshAll();
+    await control('requests', 'DELETE');
+  });
+  teardown(async () => {
+    await control('faults', 'DELETE');
+    api().setTestOverrides(undefined);
+  });
+}

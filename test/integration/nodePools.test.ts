@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { answer, input, pick, ScriptedPrompter, type Answer } from './scriptedPrompter';
-import { armRequests, child, children, control, description, emulatorUrl, extensionApi, roots } from './helpers';
+import { armRequests, child, children, control, description, emulatorUrl, extensionApi, prodCluster, freshWorldEachTest } from './helpers';
 import { DEV_TOKEN } from '../../src/auth/loopback';
 
 const PROD = '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01';
@@ -14,7 +14,7 @@ const COUNT_RULE = "Node count: a whole number from 1 to 64 (AKS Arc's limit, ht
 let api: AzureLocalApi;
 
 async function poolNode(): Promise<TreeNode> {
-  const cluster = await child(await child(await child(await child(await roots(api), 'Contoso Edge Production'), 'seattle-hci'), 'AKS Arc clusters'), 'aks-seattle-prod01');
+  const cluster = await prodCluster(api);
   return child(await child(await children(cluster), 'Node pools'), 'nodepool1');
 }
 
@@ -46,15 +46,7 @@ suite('node pools', () => {
   suiteSetup(async () => {
     api = await extensionApi();
   });
-  setup(async () => {
-    await control('reset', 'POST');
-    api.tree.refreshAll();
-    await control('requests', 'DELETE');
-  });
-  teardown(async () => {
-    await control('faults', 'DELETE');
-    api.setTestOverrides(undefined);
-  });
+  freshWorldEachTest(() => api, { refreshTree: true });
 
   test('a cluster\'s node pools come from agentPools, with count, size and OS', async () => {
     assert.strictEqual(description(await poolNode()), '2 × Standard_A4_v2 · Linux CBLMariner');
@@ -95,7 +87,7 @@ suite('node pools', () => {
     assert.strictEqual(question.message, 'Delete node pool "nodepool1" of cluster "aks-seattle-prod01"?');
     assert.match(question.detail ?? '', /Its 2 node VMs are removed/);
     assert.strictEqual(await poolStatus(), 404);
-    const cluster = await child(await child(await child(await child(await roots(api), 'Contoso Edge Production'), 'seattle-hci'), 'AKS Arc clusters'), 'aks-seattle-prod01');
+    const cluster = await prodCluster(api);
     let pools: string[] = ['nodepool1'];
     for (let i = 0; i < 50 && pools.includes('nodepool1'); i++) {
       pools = (await children(await child(await children(cluster), 'Node pools'))).map((n) => String(n.getTreeItem().label));
@@ -105,7 +97,7 @@ suite('node pools', () => {
   });
 
   test('Add Node Pool…: a bad or taken name is refused as you type; the PUT carries count, size and OS; the pool is in Azure and the tree', async () => {
-    const cluster = await child(await child(await child(await child(await roots(api), 'Contoso Edge Production'), 'seattle-hci'), 'AKS Arc clusters'), 'aks-seattle-prod01');
+    const cluster = await prodCluster(api);
     const prompter = new ScriptedPrompter([
       input('Pool_2', 'Node pool name: 3 to 12 characters, lowercase letters and digits, starting with a letter.'),
       input('nodepool1', 'Node pool name: "nodepool1" already exists in "aks-seattle-prod01".'),
@@ -136,7 +128,7 @@ suite('node pools', () => {
 
   test('adding a pool that fails in Azure: ARM\'s error, and whether it exists, read afterwards, with how to remove it', async () => {
     await control('faults', 'POST', { method: 'PUT', path: 'agentPools/gpu2$', lroOutcome: 'Failed', error: { code: 'InsufficientCapacity', message: 'no host fits Standard_A4_v2' } });
-    const cluster = await child(await child(await child(await child(await roots(api), 'Contoso Edge Production'), 'seattle-hci'), 'AKS Arc clusters'), 'aks-seattle-prod01');
+    const cluster = await prodCluster(api);
     api.setTestOverrides({ prompter: new ScriptedPrompter([input('gpu2'), pick(/^Standard_A4_v2$/), pick(/Linux/), input('1')]), reliability: FAST });
     await vscode.commands.executeCommand('azureLocal.addNodePool', cluster);
     assert.match(api.shownErrors[api.shownErrors.length - 1], /^InsufficientCapacity: no host fits Standard_A4_v2 Node pool "gpu2" exists \(Failed\); Delete Node Pool… on it removes it\.$/);

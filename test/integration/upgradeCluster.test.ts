@@ -3,19 +3,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
-import type { TreeNode } from '../../src/tree/treeNode';
 import { answer, pick, ScriptedPrompter, type Answer } from './scriptedPrompter';
-import { armRequests, child, children, control, description, emulatorUrl, extensionApi, roots } from './helpers';
+import { armRequests, child, children, control, description, emulatorUrl, extensionApi, prodCluster, freshWorldEachTest } from './helpers';
 import { DEV_TOKEN } from '../../src/auth/loopback';
 
 const PROD = '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01';
 const FAST = { pollMinDelayMs: 10, pollDefaultDelayMs: 10, retryBaseDelayMs: 10, settleSpacingMs: 20, settleWindowMs: 2000 };
 const INSTANCE = `/subscriptions/${PROD}/resourceGroups/rg-hci-seattle/providers/Microsoft.Kubernetes/connectedClusters/aks-seattle-prod01/providers/Microsoft.HybridContainerService/provisionedClusterInstances/default`;
 let api: AzureLocalApi;
-
-async function clusterNode(): Promise<TreeNode> {
-  return child(await child(await child(await child(await roots(api), 'Contoso Edge Production'), 'seattle-hci'), 'AKS Arc clusters'), 'aks-seattle-prod01');
-}
 
 async function instanceInAzure(): Promise<{ properties: { kubernetesVersion: string; provisioningState: string } }> {
   const response = await fetch(`${emulatorUrl()}${INSTANCE}?api-version=2024-01-01`, { headers: { authorization: `Bearer ${DEV_TOKEN}` } });
@@ -26,7 +21,7 @@ async function instanceInAzure(): Promise<{ properties: { kubernetesVersion: str
 async function upgrade(script: Answer[]): Promise<ScriptedPrompter> {
   const prompter = new ScriptedPrompter(script);
   api.setTestOverrides({ prompter, reliability: FAST });
-  await vscode.commands.executeCommand('azureLocal.upgradeCluster', await clusterNode());
+  await vscode.commands.executeCommand('azureLocal.upgradeCluster', await prodCluster(api));
   return prompter;
 }
 
@@ -34,18 +29,10 @@ suite('upgrade Kubernetes', () => {
   suiteSetup(async () => {
     api = await extensionApi();
   });
-  setup(async () => {
-    await control('reset', 'POST');
-    api.tree.refreshAll();
-    await control('requests', 'DELETE');
-  });
-  teardown(async () => {
-    await control('faults', 'DELETE');
-    api.setTestOverrides(undefined);
-  });
+  freshWorldEachTest(() => api, { refreshTree: true });
 
   test('an expanded cluster shows the upgrades its profile offers, previews marked', async () => {
-    assert.strictEqual(description(await child(await children(await clusterNode()), 'Upgrade available')), 'v1.30.4 (preview)');
+    assert.strictEqual(description(await child(await children(await prodCluster(api)), 'Upgrade available')), 'v1.30.4 (preview)');
   });
 
   test('dismissed, nothing changes; confirmed, the instance runs the new version and the PUT keeps the pools without their inherited version', async () => {
