@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AzureSession } from './auth/azureSession';
 import type { ArmRequestLogEntry } from './azure/armClient';
+import { clusterRefFromId } from './azure/clusterRef';
 import type { Reliability } from './azure/reliability';
 import { OperationCancelledError } from './cancellation';
 import { checkPrerequisites } from './commands/checkPrerequisites';
@@ -106,6 +107,9 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     return proxyGroups.set(proxyGroups.get().filter((group) => !forgotten.has(`${group.pgid}:${group.owner}`)));
   });
   const tasks = new AzureLocalTaskProvider(session, proxies, (line) => log.warn(line));
+  const proxyManager = proxies;
+  tree.isProxied = (id) => proxyManager.runsFor(clusterRefFromId(id));
+  context.subscriptions.push(proxies.onDidChange(() => tree.changed(undefined)));
 
   const updateSignIn = async () => {
     const signedIn = await session.isSignedIn().catch(() => false);

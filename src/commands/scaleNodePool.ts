@@ -1,17 +1,15 @@
-import { getAgentPool, scaleAgentPool, type AgentPool } from '../azure/agentPools';
-import { AKS_ARC_LIMITS } from '../azure/limits';
-import { parseResourceId } from '../azure/resourceId';
+import { getAgentPool, listAgentPools, nodeRoom, scaleAgentPool, type AgentPool } from '../azure/agentPools';
+import { clusterRefFromId } from '../azure/clusterRef';
 import type { ChangeDependencies } from './changeDependencies';
 import { reportUnfinished } from './unfinished';
-import { parseNodeCount, validateNodeCount } from './createCluster/validators';
+import { parseNodeCount } from './createCluster/validators';
+import { validateAutoscaleMax, validatePoolNodeCount } from './nodePoolInput';
 
 export type ScaleNodePoolDependencies = ChangeDependencies;
 
-const MAX = AKS_ARC_LIMITS.nodePoolMaxNodes;
-
 /**
  * "Scale…" on a node pool: a new node count — or, on an autoscaled pool, new autoscaler bounds (min ≤ max) — each a
- * whole number from 1 to AKS Arc's per-pool limit, checked as you type; then the pool's PUT (its body read fresh just
+ * whole number from 1 to AKS Arc's per-pool limit and within the room the cluster's other pools leave, checked as you type; then the pool's PUT (its body read fresh just
  * before) to the end of its long-running operation under one cancellable progress, the tree re-read as it runs. If
  * it does not finish, the pool is read until it settles and the message says its count and state.
  */
@@ -19,24 +17,26 @@ export async function scaleNodePool(deps: ScaleNodePoolDependencies, node?: { re
   const pool = node?.resource;
   if (!pool?.id) throw new Error('Scale acts on a node pool: run it from a node pool under an AKS Arc cluster in the Azure Local view.');
   const { prompter, log } = deps;
-  const subscriptionId = parseResourceId(pool.id).subscriptionId;
+  const ref = clusterRefFromId(pool.id);
+  const subscriptionId = ref.subscriptionId;
+  const client = deps.session.client;
+  const room = nodeRoom(await prompter.withProgress(`Reading the node pools of "${ref.name}"…`, (_report, signal) => listAgentPools(client, ref.connectedClusterId, signal)), pool.name);
   const p = pool.properties ?? {};
   let change: { count: number } | { minCount: number; maxCount: number };
   if (p.enableAutoScaling) {
-    const minCount = parseNodeCount(await prompter.input({ prompt: `Fewest nodes the autoscaler keeps in "${pool.name}"`, value: String(p.minCount ?? 1), validate: (v) => validateNodeCount(v, MAX) }));
+    const minCount = parseNodeCount(await prompter.input({ prompt: `Fewest nodes the autoscaler keeps in "${pool.name}"`, value: String(p.minCount ?? 1), validate: (v) => validatePoolNodeCount(v, room) }));
     const maxCount = parseNodeCount(
       await prompter.input({
         prompt: `Most nodes the autoscaler may add in "${pool.name}"`,
         value: String(Math.max(p.maxCount ?? minCount, minCount)),
-        validate: (v) => validateNodeCount(v, MAX) ?? (parseNodeCount(v) < minCount ? `Node count: the maximum must be at least the minimum (${minCount}).` : undefined),
+        validate: (v) => validateAutoscaleMax(v, minCount, room),
       }),
     );
     change = { minCount, maxCount };
   } else {
-    change = { count: parseNodeCount(await prompter.input({ prompt: `Number of nodes in "${pool.name}" (now ${p.count ?? '?'})`, value: String(p.count ?? 1), validate: (v) => validateNodeCount(v, MAX) })) };
+    change = { count: parseNodeCount(await prompter.input({ prompt: `Number of nodes in "${pool.name}" (now ${p.count ?? '?'})`, value: String(p.count ?? 1), validate: (v) => validatePoolNodeCount(v, room) })) };
   }
   const what = 'count' in change ? `${change.count} nodes` : `autoscale ${change.minCount}–${change.maxCount}`;
-  const client = deps.session.client;
   log(`Scale node pool ${pool.id} to ${what}`);
   try {
     await prompter.withProgress(`Scaling node pool "${pool.name}" to ${what}`, (report, signal) =>

@@ -1,5 +1,7 @@
 import { API_VERSIONS } from '../azure/apiVersions';
+import { ArmError } from '../azure/armError';
 import { clusterRefFromId } from '../azure/clusterRef';
+import { isTransitionalState, provisioningStateOf } from '../azure/provisioningState';
 import { getProvisionedClusterInstance, getUpgradeProfile, upgradeBody, upgradesOf } from '../azure/provisionedClusters';
 import { OperationCancelledError } from '../cancellation';
 import { formatKubernetesVersion } from '../text';
@@ -12,7 +14,7 @@ export type UpgradeClusterDependencies = ChangeDependencies;
 export const UPGRADE = 'Upgrade';
 
 /**
- * "Upgrade Kubernetes…": the versions the cluster's upgrade profile offers (previews marked; like Az.AksArc, nothing
+ * "Upgrade Kubernetes…" (refused up front while the cluster is in an operation): the versions the cluster's upgrade profile offers (previews marked; like Az.AksArc, nothing
  * else is accepted), a confirmation, then a PUT of the instance — its body read fresh just before — with the new
  * version, to the end of its long-running operation under a cancellable progress. If it does not finish, the instance
  * is read until it settles and the message says which version it runs and in which state.
@@ -22,7 +24,12 @@ export async function upgradeCluster(deps: UpgradeClusterDependencies, node?: Cl
   const cluster = node?.resource ?? (await pickCluster(deps.session, 'Upgrade Kubernetes'));
   const ref = clusterRefFromId(cluster.id);
   const client = deps.session.client;
-  const profile = await prompter.withProgress(`Reading the upgrades of "${ref.name}"…`, (_report, signal) => getUpgradeProfile(client, ref.connectedClusterId, signal));
+  const [profile, before] = await prompter.withProgress(`Reading the upgrades of "${ref.name}"…`, (_report, signal) =>
+    Promise.all([getUpgradeProfile(client, ref.connectedClusterId, signal), getProvisionedClusterInstance(client, ref.connectedClusterId, signal)]),
+  );
+  // The service refuses a PUT while another operation runs (409): said before anything is asked.
+  const state = provisioningStateOf(before);
+  if (isTransitionalState(state)) throw new ArmError('OperationInProgress', `Cluster "${ref.name}" is ${state}; it can be upgraded once that operation has finished.`, undefined);
   const current = profile?.properties?.controlPlaneProfile?.kubernetesVersion;
   const target = await prompter.pick({
     placeholder: `Kubernetes version for "${ref.name}" (now ${formatKubernetesVersion(current) ?? 'unknown'})`,
@@ -39,7 +46,7 @@ export async function upgradeCluster(deps: UpgradeClusterDependencies, node?: Cl
   try {
     await prompter.withProgress(`Upgrading "${ref.name}" to Kubernetes ${formatKubernetesVersion(target)}`, async (report, signal) => {
       const instance = await getProvisionedClusterInstance(client, ref.connectedClusterId, signal);
-      if (!instance) throw new Error(`"${ref.name}" has no AKS Arc instance to upgrade.`);
+      if (!instance) throw new ArmError('ResourceNotFound', `"${ref.name}" has no AKS Arc instance to upgrade.`, 404);
       await client.runLongRunning('PUT', ref.instanceId, {
         apiVersion: API_VERSIONS.hybridContainerService,
         body: upgradeBody(instance, target),

@@ -59,6 +59,12 @@ export class ProxyManager implements vscode.Disposable {
     return new Promise((resolve) => this.waiting.set(key, [...(this.waiting.get(key) ?? []), resolve]));
   }
 
+  /** Whether a proxy of this cluster runs (a task without a subscription is taken to be of any). */
+  runsFor(cluster: { subscriptionId: string; resourceGroup: string; name: string }): boolean {
+    const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase();
+    return this.list().some(({ definition: d }) => same(d.resourceGroup, cluster.resourceGroup) && same(d.cluster, cluster.name) && (!d.subscription || same(d.subscription, cluster.subscriptionId)));
+  }
+
   list(): RunningProxy[] {
     return [...this.proxies.values()];
   }

@@ -81,6 +81,9 @@ export class AzureLocalTreeDataProvider implements vscode.TreeDataProvider<TreeN
     this.log?.(line);
   }
 
+  /** Set by the extension to the proxy manager's answer; the tree is redrawn when proxies start or stop. */
+  isProxied?: (connectedClusterId: string) => boolean;
+
   changed(node: TreeNode | undefined): void {
     this.changeEmitter.fire(node === this.root ? undefined : node);
   }

@@ -41,7 +41,7 @@ export class ClusterNode extends LazyParentNode {
     treeItem.description = summary;
     treeItem.tooltip = `${this.item.cluster.name}\n${summary}${this.item.instance?.properties?.status?.errorMessage ? `\n\n${this.item.instance.properties.status.errorMessage}` : ''}`;
     treeItem.iconPath = clusterIcon(state);
-    treeItem.contextValue = resourceContextValue('cluster');
+    treeItem.contextValue = resourceContextValue('cluster') + (this.tree.isProxied?.(this.item.cluster.id) ? ' proxied' : '');
     return treeItem;
   }
 

@@ -31,6 +31,8 @@ export interface TreeContext {
   subscriptionLoaded?(subscriptionId: string, busy: boolean): void;
   /** A line for the output channel (what a warning row stands for, in full). */
   warn?(line: string): void;
+  /** Whether a proxy of this cluster runs: its row then offers Stop Proxy. */
+  isProxied?(connectedClusterId: string): boolean;
 }
 
 /** contextValue for nodes backed by an ARM resource; menus match `viewItem =~ /\bresource\b/`. */

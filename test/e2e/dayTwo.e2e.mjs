@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // E2E in the real VS Code (code-server 4.96.4 + headless Chromium via playwright-core) against the ARM emulator's
 // demo world: expand the production cluster, check "Upgrade available" and its node pool, scale the pool from its
-// context menu (a count over the limit refused as typed, then 3), see the tree follow, and save
-// media/screenshots/day-two.png with the cluster's day-two menu open (1400x900).
+// context menu (a count over the limit refused as typed, then 3), see the tree follow, save
+// media/screenshots/day-two.png with the cluster's day-two menu open (1400x900), then Delete Cluster… from that menu
+// (a wrong name refused as typed — media/screenshots/delete-cluster.png — then its name) and see the row show Deleting,
+// then go from the tree.
 // On failure: exit 1, screenshot + server log in test-results/.
 //
 // usage: node test/e2e/dayTwo.e2e.mjs     (needs: bash test/bench/setup.sh; npm run compile && npm run build)
@@ -13,6 +15,7 @@ import { clearToasts, expand as expandRow, expectValidation, openAzureLocal, row
 const t0 = Date.now();
 const ts = () => `[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`;
 const SHOT = path.join(REPO, 'media/screenshots/day-two.png');
+const DELETE_SHOT = path.join(REPO, 'media/screenshots/delete-cluster.png');
 const extensionPath = path.resolve(process.env.BENCH_EXTENSION_PATH || REPO);
 const bench = emulatorBench();
 const log = (...a) => console.log(ts(), ...a);
@@ -76,7 +79,25 @@ async function main() {
   await page.waitForTimeout(500); // the menu fades in
   await screenshot(page, SHOT);
   log('screenshot', path.relative(REPO, SHOT));
-  await page.keyboard.press('Escape');
+
+  // Delete Cluster… from the same menu: the name typed to confirm, checked as typed.
+  await clusterMenu.locator('.action-label', { hasText: 'Delete Cluster…' }).first().hover();
+  await page.keyboard.press('Enter');
+  await waitForPrompt(page, '', /Type its name to confirm/);
+  await typeValue(page, 'aks-seattle-prod0', { accept: false });
+  await expectValidation(page, 'Cluster name: type "aks-seattle-prod01" exactly to confirm the deletion.');
+  await screenshot(page, DELETE_SHOT);
+  log('screenshot', path.relative(REPO, DELETE_SHOT));
+  await typeValue(page, 'aks-seattle-prod01');
+  const row = treeRow(page, 'aks-seattle-prod01');
+  const seen = new Set();
+  for (let i = 0; i < 300 && (await row.count()); i++) {
+    seen.add((await rowText(row).catch(() => '')).replace(/^.*— /, ''));
+    await page.waitForTimeout(200);
+  }
+  if (await row.count()) throw new Error(`the deleted cluster is still in the tree: "${await rowText(row)}"`);
+  if (![...seen].some((text) => /^Deleting\b/.test(text))) throw new Error(`the row never showed Deleting while it ran: ${[...seen].join(' | ')}`);
+  log('deleted cluster: gone from the tree; its row showed', [...seen].filter(Boolean).join(' | ') || '(nothing new)');
 }
 
 process.exit(await runE2e({ name: 'day two', slug: 'day-two', bench, main, log }));

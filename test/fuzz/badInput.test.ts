@@ -2,13 +2,13 @@
  * Bad input, fuzzed: every validator and parser against inputs a user (or a tasks.json, or a hostile paste) can give,
  * each verdict taken from an oracle that is not the code under test — `ssh-keygen -l` for keys, `net.isIPv4` and
  * `net.BlockList` for addresses, the swaggers' own patterns (read from test/specs), ARM's documented resource-group
- * rule, AKS Arc's published scale limits. A validator must refuse with a message that names the field, never throw,
+ * rule, AKS Arc's published scale limits, the real `kubectl taint` for node labels and taints. A validator must refuse with a message that names the field, never throw,
  * and never accept what the oracle refuses.
  *
  * Prints `bad input: <N> tried, <W> accepted wrongly, <R> refused wrongly, <C> crashed`.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -30,6 +30,8 @@ import {
   validateSshRsaPublicKey,
 } from '../../src/commands/createCluster/validators';
 import { validateTaskDefinition } from '../../src/connect/taskDefinition';
+import { nodeRoom, type AgentPool } from '../../src/azure/agentPools';
+import { validateAutoscaleMax, validateNodeLabels, validateNodeTaints, validatePoolNodeCount } from '../../src/commands/nodePoolInput';
 
 const SPECS = path.resolve(__dirname, '../../../test/specs/specification');
 
@@ -101,6 +103,40 @@ function sshKeyOracle(v: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Kubernetes decides: `kubectl taint` parses and validates its arguments (qualified-name keys, label values, the
+ * effect, no key+effect twice) before it contacts a server, so against a closed port a refusal is "error: …" and an
+ * accepted list gets as far as the connection. A label key=value is valid exactly when the taint key=value:NoSchedule is
+ * (the same key and value rules); a label list also needs distinct keys (it is a map). The list format — items split at
+ * commas and trimmed — is this extension's, so the oracle splits the same way.
+ */
+const KUBECTL = '/usr/bin/kubectl';
+const listItems = (v: string) => (v.trim() ? v.split(',').map((item) => item.trim()) : []);
+function kubectlAcceptsTaints(taints: string[]): Promise<boolean> {
+  if (taints.length === 0) return Promise.resolve(true);
+  if (taints.some((t) => t.endsWith('-') || !t.includes(':') || t.includes('\0'))) return Promise.resolve(false); // "k-" removes; no effect adds nothing
+  return new Promise((resolve, reject) => {
+    execFile(KUBECTL, ['taint', 'nodes', 'n', '--dry-run=client', '-s', 'http://127.0.0.1:1', '--request-timeout=2s', '--', ...taints], { env: { PATH: process.env.PATH, KUBECONFIG: '/nonexistent', HOME: os.tmpdir() }, encoding: 'utf8' }, (_error, stdout, stderr) => {
+      const refused = /^error: (invalid taint|duplicated taints|at least one taint)/m.test(stderr);
+      const reachedServer = /127\.0\.0\.1:1/.test(stderr + stdout);
+      if (!refused && !reachedServer) reject(new Error(`kubectl gave neither a verdict nor a connection attempt: ${stderr}`));
+      else resolve(!refused);
+    });
+  });
+}
+function kubectlAcceptsLabels(value: string): Promise<boolean> {
+  const items = listItems(value);
+  if (items.some((item) => !item.includes('='))) return Promise.resolve(false);
+  const keys = items.map((item) => item.slice(0, item.indexOf('=')));
+  if (new Set(keys).size !== keys.length) return Promise.resolve(false);
+  return kubectlAcceptsTaints(items.map((item) => `${item}:NoSchedule`));
+}
+
+/** At most `width` promises at a time. */
+async function inBatches<T>(inputs: T[], width: number, each: (input: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < inputs.length; i += width) await Promise.all(inputs.slice(i, i + width).map(each));
 }
 
 const ipv4 = (v: string) => net.isIPv4(v);
@@ -207,6 +243,30 @@ for (let i = 0; i < 60; i++) NAMES.push(randomString(14));
 for (let i = 0; i < 10; i++) NAMES.push('a'.repeat(85 + i) + pick(['.', 'b', 'é', '_']));
 
 const COUNTS = ['', '0', '1', '2', '64', '65', '199', '200', '201', '-1', '+1', '1.0', '1e2', '0x10', ' 3 ', '3 4', '03', '٣', '１', 'NaN', 'Infinity', '99999999999999999999', '9'.repeat(400), '2147483648', '1,000', 'one'];
+
+const LABEL_KEYS = ['env', 'a', 'A1', 'x.y_z-1', 'example.com/tier', 'kubernetes.io/os', 'Example.com/x', '-a', 'a-', '_a', 'a.', '', 'a/b/c', '/a', 'a/', 'k'.repeat(63), 'k'.repeat(64), `${'d'.repeat(63)}.${'e'.repeat(63)}.${'f'.repeat(63)}.${'g'.repeat(61)}/n`, `${'d'.repeat(250)}.com/n`, 'a b', 'é', 'a:b', 'a=b', '中'];
+const LABEL_VALUES = ['', 'dev', 'v1.2', 'a_b-c.d', '-x', 'x-', '.x', 'v'.repeat(63), 'v'.repeat(64), 'a b', 'a:b', 'a=b', 'é', 'a,b', 'A'];
+const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute', 'noschedule', '', 'NoSchedule ', 'Evict'];
+function labelLists(): string[] {
+  const lists = ['', ' ', 'env=dev', 'env=dev, tier=web', 'env=dev,env=prod', 'env', 'env=dev,', ',env=dev', 'env=dev,,tier=web', ' env = dev ', 'env=dev tier=web'];
+  for (const key of LABEL_KEYS) lists.push(`${key}=${pick(LABEL_VALUES)}`);
+  for (const value of LABEL_VALUES) lists.push(`env=${value}`);
+  for (let i = 0; i < 30; i++) lists.push(randomString(12));
+  for (let i = 0; i < 15; i++) lists.push(`${pick(LABEL_KEYS)}=${pick(LABEL_VALUES)},${pick(LABEL_KEYS)}=${pick(LABEL_VALUES)}`);
+  return lists;
+}
+function taintLists(): string[] {
+  const lists = ['', 'gpu=true:NoSchedule', 'spot:PreferNoSchedule', 'a=b:NoSchedule, a=c:NoSchedule', 'a:NoSchedule,a:NoExecute', 'a=b', 'a', 'a-', 'a=b:NoSchedule-', 'a=b:c:NoSchedule', 'a=b=c:NoSchedule', ':NoSchedule', 'a=b:NoSchedule,', 'a = b:NoSchedule'];
+  for (const key of LABEL_KEYS) lists.push(`${key}=${pick(LABEL_VALUES)}:${pick(EFFECTS)}`);
+  for (const value of LABEL_VALUES) lists.push(`k=${value}:NoExecute`);
+  for (const effect of EFFECTS) lists.push(`k=v:${effect}`, `k:${effect}`);
+  for (let i = 0; i < 30; i++) lists.push(randomString(14) + pick(['', ':NoSchedule']));
+  return lists;
+}
+
+/** Node pools whose counts leave a given room in the cluster (AKS Arc: 200 nodes across pools, 64 in one). */
+const poolsHolding = (...counts: [number, boolean?, number?][]): AgentPool[] =>
+  counts.map(([count, autoscale, max], i) => ({ id: `p${i}`, name: `pool${i}`, properties: { count, enableAutoScaling: autoscale, maxCount: max } }));
 
 const GUIDS = [
   'e2c1b7a4-3f5d-4a9e-8b6c-1d0f2e3a4b5c', 'E2C1B7A4-3F5D-4A9E-8B6C-1D0F2E3A4B5C', 'e2c1b7a4-3f5d-4a9e-8b6c-1d0f2e3a4b5', 'e2c1b7a43f5d4a9e8b6c1d0f2e3a4b5c',
@@ -360,6 +420,39 @@ describe('bad input', () => {
         if (message === undefined && BigInt(parseNodeCount(count)) !== BigInt(count.trim())) return undefined;
         return message;
       }, /^Node count: /);
+    }
+  });
+
+  it('node labels and taints, as kubectl reads them', async () => {
+    assert.ok(fs.existsSync(KUBECTL), `${KUBECTL} is the oracle for labels and taints`);
+    await inBatches(labelLists(), 8, async (list) => {
+      const oracle = await kubectlAcceptsLabels(list);
+      tryOne('node labels', list, oracle, () => validateNodeLabels(list), /^Node labels: /);
+    });
+    await inBatches(taintLists(), 8, async (list) => {
+      const oracle = await kubectlAcceptsTaints(listItems(list));
+      tryOne('node taints', list, oracle, () => validateNodeTaints(list), /^Node taints: /);
+    });
+  });
+
+  it('a pool\'s count and autoscaler bounds, within the room the other pools leave', () => {
+    const clusters: [string, AgentPool[], string?][] = [
+      ['alone', []],
+      ['150 elsewhere', poolsHolding([100], [50])],
+      ['full', poolsHolding([64], [64], [64], [8])],
+      ['autoscaled elsewhere', poolsHolding([2, true, 60], [100])],
+      ['itself excluded', poolsHolding([64], [64], [64], [8]), 'pool3'],
+    ];
+    for (const [world, pools, except] of clusters) {
+      const others = pools.filter((p) => p.name !== except).reduce((sum, p) => sum + Math.max(p.properties!.count!, p.properties!.enableAutoScaling ? p.properties!.maxCount! : 0), 0);
+      const max = Math.min(AKS_ARC_LIMITS.nodePoolMaxNodes, AKS_ARC_LIMITS.clusterMaxNodes - others);
+      const room = nodeRoom(pools, except);
+      for (const count of COUNTS) {
+        tryOne('pool node count', { world, count }, countOracle(count, max), () => validatePoolNodeCount(count, room), /^Node count: /);
+        for (const min of [1, 3, 50]) {
+          tryOne('autoscale maximum', { world, min, count }, countOracle(count, max) && BigInt(count.trim()) >= BigInt(min), () => validateAutoscaleMax(count, min, room), /^Node count: /);
+        }
+      }
     }
   });
 

@@ -84,6 +84,9 @@ suite('connect', () => {
   });
 
   test('Connect: ready only at the ready line, then kubectl through the proxy, "3 nodes, 3 Ready"; a second Connect reuses it; Stop leaves nothing', async () => {
+    // The row offers Stop Proxy (menus match `proxied`) only while a proxy of the cluster runs.
+    const proxied = () => /\bproxied\b/.test(cluster.getTreeItem().contextValue ?? '');
+    assert.strictEqual(proxied(), false, 'no proxy yet');
     const result = (await vscode.commands.executeCommand('azureLocal.connect', cluster)) as { port: number; kubeconfig: string; nodes: { summary: string }; reused: boolean };
     assert.ok(result, `connect failed: ${api.shownErrors[api.shownErrors.length - 1]}`);
     assert.strictEqual(result.nodes.summary, '3 nodes, 3 Ready');
@@ -100,6 +103,7 @@ suite('connect', () => {
     const again = (await vscode.commands.executeCommand('azureLocal.connect', cluster)) as { port: number; reused: boolean };
     assert.strictEqual(again.reused, true);
     assert.strictEqual(api.proxies.list().length, 1);
+    assert.strictEqual(proxied(), true, 'the row offers Stop Proxy');
     assert.strictEqual(lastEvent('azureLocal.connect').result, 'Succeeded');
 
     const pgid = proxy.session.pid!;
@@ -107,6 +111,7 @@ suite('connect', () => {
     await vscode.commands.executeCommand('azureLocal.stopProxy', cluster);
     assert.deepStrictEqual(await gone(pgid), []);
     assert.strictEqual(api.proxies.list().length, 0);
+    assert.strictEqual(proxied(), false, 'Stop Proxy is gone from the row');
   });
 
   test('deactivate() ends every proxy\'s process group (VS Code closing or reloading)', async () => {

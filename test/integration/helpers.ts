@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
+import { DEV_TOKEN } from '../../src/auth/loopback';
 import { ScriptedPrompter } from './scriptedPrompter';
 
 export function emulatorUrl(): string {
@@ -90,6 +91,17 @@ export function freshWorldEachTest(api: () => AzureLocalApi, options: { refreshT
   });
   teardown(async () => {
     await control('faults', 'DELETE');
+    // What a fault made the tree show must not outlive the test (the next suite reads the same tree).
+    if (options.refreshTree) api().tree.refreshAll();
     api().setTestOverrides(undefined);
   });
+}
+
+/** From now on (20 reads), GET of the cluster's instance answers with the instance as it is, but in `state`. */
+export async function instanceReadsAs(instanceId: string, state: string): Promise<void> {
+  const response = await fetch(`${emulatorUrl()}${instanceId}?api-version=2024-01-01`, { headers: { authorization: `Bearer ${DEV_TOKEN}` } });
+  assert.strictEqual(response.status, 200, `GET ${instanceId}`);
+  const instance = (await response.json()) as { properties: Record<string, unknown> };
+  instance.properties.provisioningState = state;
+  await control('faults', 'POST', { method: 'GET', path: 'provisionedClusterInstances/default$', status: 200, body: instance, times: 20 });
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { answer, input, pick, ScriptedPrompter, type Answer } from './scriptedPrompter';
-import { armRequests, child, children, control, description, emulatorUrl, extensionApi, prodCluster, freshWorldEachTest } from './helpers';
+import { armRequests, child, children, control, description, emulatorUrl, extensionApi, instanceReadsAs, prodCluster, freshWorldEachTest } from './helpers';
 import { DEV_TOKEN } from '../../src/auth/loopback';
 
 const PROD = '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01';
@@ -96,7 +96,7 @@ suite('node pools', () => {
     assert.ok(!pools.includes('nodepool1'), pools.join(', '));
   });
 
-  test('Add Node Pool…: a bad or taken name is refused as you type; the PUT carries count, size and OS; the pool is in Azure and the tree', async () => {
+  test('Add Node Pool…: a bad or taken name, count, label or taint is refused as you type; the PUT carries count, size, OS, labels and taints; the pool is in Azure and the tree', async () => {
     const cluster = await prodCluster(api);
     const prompter = new ScriptedPrompter([
       input('Pool_2', 'Node pool name: 3 to 12 characters, lowercase letters and digits, starting with a letter.'),
@@ -104,8 +104,15 @@ suite('node pools', () => {
       input('gpu2'),
       pick(/^Standard_A4_v2$/),
       pick(/Windows Server 2022/),
+      pick(/^A fixed number of nodes$/),
       input('65', COUNT_RULE),
       input('3'),
+      input('bad key=x', 'Node labels: the key "bad key" must be 1 to 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit.'),
+      input('env=dev,env=prod', 'Node labels: "env" is given twice.'),
+      input('env=dev, example.com/tier=web'),
+      input('gpu=true', 'Node taints: "gpu=true" has no effect (key=value:NoSchedule | PreferNoSchedule | NoExecute).'),
+      input('gpu=true:Evict', 'Node taints: the effect of "gpu=true:Evict" must be NoSchedule, PreferNoSchedule, NoExecute.'),
+      input('gpu=true:NoSchedule'),
     ]);
     api.setTestOverrides({ prompter, reliability: FAST });
     await vscode.commands.executeCommand('azureLocal.addNodePool', cluster);
@@ -115,7 +122,9 @@ suite('node pools', () => {
     assert.deepStrictEqual(osPick.items.map((i) => i.disabledReason), [undefined, undefined, undefined], 'all three OS images are ready for 1.29.4 in the demo catalog');
     const put = (await armRequests()).find((r) => r.method === 'PUT' && r.url.includes('/agentPools/gpu2'));
     assert.ok(put, 'a PUT of the new pool');
-    assert.deepStrictEqual(put.body, { properties: { count: 3, vmSize: 'Standard_A4_v2', osType: 'Windows', osSKU: 'Windows2022' } });
+    assert.deepStrictEqual(put.body, {
+      properties: { count: 3, vmSize: 'Standard_A4_v2', osType: 'Windows', osSKU: 'Windows2022', nodeLabels: { env: 'dev', 'example.com/tier': 'web' }, nodeTaints: ['gpu=true:NoSchedule'] },
+    });
     assert.strictEqual(await poolStatus(POOL.replace(/nodepool1$/, 'gpu2')), 200);
     let shown = '';
     for (let i = 0; i < 50 && !shown.startsWith('3 ×'); i++) {
@@ -129,8 +138,49 @@ suite('node pools', () => {
   test('adding a pool that fails in Azure: ARM\'s error, and whether it exists, read afterwards, with how to remove it', async () => {
     await control('faults', 'POST', { method: 'PUT', path: 'agentPools/gpu2$', lroOutcome: 'Failed', error: { code: 'InsufficientCapacity', message: 'no host fits Standard_A4_v2' } });
     const cluster = await prodCluster(api);
-    api.setTestOverrides({ prompter: new ScriptedPrompter([input('gpu2'), pick(/^Standard_A4_v2$/), pick(/Linux/), input('1')]), reliability: FAST });
+    api.setTestOverrides({ prompter: new ScriptedPrompter([input('gpu2'), pick(/^Standard_A4_v2$/), pick(/Linux/), pick(/^A fixed/), input('1'), input(''), input('')]), reliability: FAST });
     await vscode.commands.executeCommand('azureLocal.addNodePool', cluster);
     assert.match(api.shownErrors[api.shownErrors.length - 1], /^InsufficientCapacity: no host fits Standard_A4_v2 Node pool "gpu2" exists \(Failed\); Delete Node Pool… on it removes it\.$/);
+  });
+
+  test('Add Node Pool… with the autoscaler: a maximum under the minimum is refused; the PUT carries the bounds, no labels or taints; the tree shows them', async () => {
+    const cluster = await prodCluster(api);
+    api.setTestOverrides({
+      prompter: new ScriptedPrompter([
+        input('auto3'),
+        pick(/^Standard_A4_v2$/),
+        pick(/Linux/),
+        pick(/^Autoscale$/),
+        input('2'),
+        input('1', 'Node count: the maximum must be at least the minimum (2).'),
+        input('65', COUNT_RULE),
+        input('5'),
+        input(''),
+        input(''),
+      ]),
+      reliability: FAST,
+    });
+    await vscode.commands.executeCommand('azureLocal.addNodePool', cluster);
+    assert.strictEqual(api.telemetryEvents[api.telemetryEvents.length - 1].result, 'Succeeded', api.shownErrors.join('\n'));
+    const put = (await armRequests()).find((r) => r.method === 'PUT' && r.url.includes('/agentPools/auto3'));
+    assert.deepStrictEqual(put?.body, { properties: { count: 2, enableAutoScaling: true, minCount: 2, maxCount: 5, vmSize: 'Standard_A4_v2', osType: 'Linux', osSKU: 'CBLMariner' } });
+    let shown = '';
+    for (let i = 0; i < 50 && !shown.includes('autoscale 2–5'); i++) {
+      const pools = await children(await child(await children(cluster), 'Node pools'));
+      const pool = pools.find((n) => n.getTreeItem().label === 'auto3');
+      shown = pool ? description(pool) : '';
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.match(shown, /autoscale 2–5/);
+  });
+
+  test('Add Node Pool… on a cluster that is not Succeeded is refused before any question, as New-AzAksArcNodepool does', async () => {
+    await instanceReadsAs(POOL.replace(/\/agentPools\/nodepool1$/, ''), 'Updating');
+    const prompter = new ScriptedPrompter([]);
+    api.setTestOverrides({ prompter, reliability: FAST });
+    await vscode.commands.executeCommand('azureLocal.addNodePool', await prodCluster(api));
+    assert.strictEqual(api.shownErrors[api.shownErrors.length - 1], 'ClusterNotReady: Cluster "aks-seattle-prod01" is Updating; a node pool can be added once it is Succeeded.');
+    assert.strictEqual(prompter.picks.length, 0, 'nothing was asked');
+    assert.ok(!(await armRequests()).some((r) => r.method === 'PUT'), 'nothing was sent');
   });
 });

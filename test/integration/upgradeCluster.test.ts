@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
 import { answer, pick, ScriptedPrompter, type Answer } from './scriptedPrompter';
-import { armRequests, child, children, control, description, emulatorUrl, extensionApi, prodCluster, freshWorldEachTest } from './helpers';
+import { armRequests, child, children, control, description, emulatorUrl, extensionApi, instanceReadsAs, prodCluster, freshWorldEachTest } from './helpers';
 import { DEV_TOKEN } from '../../src/auth/loopback';
 
 const PROD = '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01';
@@ -57,5 +57,13 @@ suite('upgrade Kubernetes', () => {
     await control('faults', 'POST', { method: 'PUT', path: 'provisionedClusterInstances/default$', lroOutcome: 'Failed', error: { code: 'UpgradeFailed', message: 'a node did not drain' } });
     await upgrade([pick(/1\.30\.4/), answer('Upgrade')]);
     assert.match(api.shownErrors[api.shownErrors.length - 1], /^UpgradeFailed: a node did not drain "aks-seattle-prod01" runs Kubernetes v1\.30\.4 \(Failed\)\.$/);
+  });
+
+  test('a cluster in an operation is refused before any question (the service would answer 409)', async () => {
+    await instanceReadsAs(INSTANCE, 'Updating');
+    const prompter = await upgrade([]);
+    assert.strictEqual(api.shownErrors[api.shownErrors.length - 1], 'OperationInProgress: Cluster "aks-seattle-prod01" is Updating; it can be upgraded once that operation has finished.');
+    assert.strictEqual(prompter.picks.length, 0, 'nothing was asked');
+    assert.ok(!(await armRequests()).some((r) => r.method === 'PUT'), 'nothing was sent');
   });
 });

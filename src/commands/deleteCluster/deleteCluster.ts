@@ -56,12 +56,17 @@ export async function deleteCluster(deps: DeleteClusterDependencies, node?: Clus
   log(`Delete cluster ${ref.connectedClusterId}`);
   try {
     await prompter.withProgress(`Deleting AKS Arc cluster "${ref.name}"`, async (report, signal) => {
+      // Each poll also re-reads the tree, so that the row shows Deleting while it runs.
+      const onStatus = (what: string) => (status: string) => {
+        report(`${what}: ${status}`);
+        deps.onChanged(ref.subscriptionId);
+      };
       report('the AKS Arc instance…');
-      await deleteIgnoringAbsent(() => deleteProvisionedClusterInstance(client, ref.connectedClusterId, { signal, onStatus: (s) => report(`the AKS Arc instance: ${s}`) }));
+      await deleteIgnoringAbsent(() => deleteProvisionedClusterInstance(client, ref.connectedClusterId, { signal, onStatus: onStatus('the AKS Arc instance') }));
       instance = { kind: 'deleted' };
       deps.onChanged(ref.subscriptionId);
       report('the connected cluster…');
-      await deleteIgnoringAbsent(() => deleteConnectedCluster(client, ref.connectedClusterId, { signal, onStatus: (s) => report(`the connected cluster: ${s}`) }));
+      await deleteIgnoringAbsent(() => deleteConnectedCluster(client, ref.connectedClusterId, { signal, onStatus: onStatus('the connected cluster') }));
       connected = { kind: 'deleted' };
     });
   } catch (error) {
