@@ -150,7 +150,7 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     ),
     proxies,
     vscode.tasks.registerTaskProvider(TASK_TYPE, tasks),
-    registerCommand('azureLocal.connect', commands, (node?: TreeNode) => connect({ session, manager: proxies!, tasks, log }, node)),
+    registerCommand('azureLocal.connect', commands, (node?: TreeNode) => connect({ session, manager: proxies!, tasks, log, prompter: prompter() }, node)),
     registerCommand('azureLocal.stopProxy', commands, (node?: TreeNode) => stopProxy(proxies!, node)),
     registerCommand('azureLocal.manageProxies', commands, () => manageProxies(proxies!)),
     registerCommand('azureLocal.checkPrerequisites', commands, () => checkPrerequisites(proxies!, log, session.tenantId)),

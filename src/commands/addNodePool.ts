@@ -22,7 +22,7 @@ import { pickCluster, type ClusterOrigin } from './pickCluster';
  */
 export async function addNodePool(deps: ChangeDependencies, node?: ClusterOrigin): Promise<void> {
   const { prompter, log } = deps;
-  const ref = clusterRefFromId((node?.resource ?? (await pickCluster(deps.session, 'Add Node Pool'))).id);
+  const ref = clusterRefFromId((node?.resource ?? (await pickCluster(deps.session, prompter, 'Add Node Pool'))).id);
   const client = deps.session.client;
   const { pools, version, readiness, sizes, state } = await prompter.withProgress(`Reading "${ref.name}"…`, async (_report, signal) => {
     const [pools, instance] = await Promise.all([listAgentPools(client, ref.connectedClusterId, signal), getProvisionedClusterInstance(client, ref.connectedClusterId, signal)]);

@@ -1,3 +1,4 @@
+import type { Prompter } from '../wizard/prompter';
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
 import { OperationCancelledError } from '../cancellation';
@@ -19,6 +20,7 @@ export interface ConnectDependencies {
   manager: ProxyManager;
   tasks: AzureLocalTaskProvider;
   log: vscode.LogOutputChannel;
+  prompter: Prompter;
 }
 
 export interface ConnectResult {
@@ -38,7 +40,7 @@ const STOP_PROXY = 'Stop Proxy';
  */
 export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): Promise<ConnectResult> {
   requireTrustedWorkspace('Connect');
-  const cluster = node?.resource ?? (await pickCluster(deps.session, 'Connect to Cluster'));
+  const cluster = node?.resource ?? (await pickCluster(deps.session, deps.prompter, 'Connect to Cluster'));
   const ref = clusterRefFromId(cluster.id);
   const definition: AzureLocalTaskDefinition = { type: TASK_TYPE, action: 'proxy', subscription: ref.subscriptionId, resourceGroup: ref.resourceGroup, cluster: ref.name };
 

@@ -4,6 +4,7 @@ import { API_VERSIONS } from '../azure/apiVersions';
 import { parseResourceId } from '../azure/resourceId';
 import { OperationCancelledError } from '../cancellation';
 import type { ChangeDependencies } from './changeDependencies';
+import { pickNodePool } from './pickCluster';
 import { reportUnfinished } from './unfinished';
 
 export type DeleteNodePoolDependencies = ChangeDependencies;
@@ -16,9 +17,8 @@ export const DELETE_POOL = 'Delete Node Pool';
  * the message says whether it still exists.
  */
 export async function deleteNodePool(deps: DeleteNodePoolDependencies, node?: { resource?: AgentPool }): Promise<void> {
-  const pool = node?.resource;
-  if (!pool?.id) throw new Error('Delete Node Pool acts on a node pool: run it from a node pool under an AKS Arc cluster in the Azure Local view.');
   const { prompter, log } = deps;
+  const pool = node?.resource ?? (await pickNodePool(deps.session, prompter, 'Delete Node Pool'));
   const cluster = parseResourceId(pool.id).names[0];
   const count = pool.properties?.count;
   const answer = await prompter.ask(

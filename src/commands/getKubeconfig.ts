@@ -25,7 +25,7 @@ export interface GetKubeconfigResult {
  * user chooses overwrite or keep both). Never merges without asking.
  */
 export async function getKubeconfig(session: AzureSession, prompter: Prompter, kind: 'user' | 'admin', node?: ClusterOrigin): Promise<GetKubeconfigResult> {
-  const cluster = node?.resource ?? (await pickCluster(session, `Get Kubeconfig (${kind === 'admin' ? 'Admin' : 'User'})`));
+  const cluster = node?.resource ?? (await pickCluster(session, prompter, `Get Kubeconfig (${kind === 'admin' ? 'Admin' : 'User'})`));
   const ref = clusterRefFromId(cluster.id);
   const yaml = await prompter.withProgress(`Getting the ${kind} kubeconfig of ${cluster.name}…`, (report, signal) =>
     getClusterKubeconfig(session.client, cluster.id, kind, { signal, onStatus: report }),

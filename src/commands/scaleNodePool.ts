@@ -1,6 +1,7 @@
 import { getAgentPool, listAgentPools, nodeRoom, scaleAgentPool, type AgentPool } from '../azure/agentPools';
 import { clusterRefFromId } from '../azure/clusterRef';
 import type { ChangeDependencies } from './changeDependencies';
+import { pickNodePool } from './pickCluster';
 import { reportUnfinished } from './unfinished';
 import { parseNodeCount } from './createCluster/validators';
 import { validateAutoscaleMax, validatePoolNodeCount } from './nodePoolInput';
@@ -8,15 +9,14 @@ import { validateAutoscaleMax, validatePoolNodeCount } from './nodePoolInput';
 export type ScaleNodePoolDependencies = ChangeDependencies;
 
 /**
- * "Scale…" on a node pool: a new node count — or, on an autoscaled pool, new autoscaler bounds (min ≤ max) — each a
+ * "Scale Node Pool…" on a node pool (or from the palette: a cluster, then its pool): a new node count — or, on an autoscaled pool, new autoscaler bounds (min ≤ max) — each a
  * whole number from 1 to AKS Arc's per-pool limit and within the room the cluster's other pools leave, checked as you type; then the pool's PUT (its body read fresh just
  * before) to the end of its long-running operation under one cancellable progress, the tree re-read as it runs. If
  * it does not finish, the pool is read until it settles and the message says its count and state.
  */
 export async function scaleNodePool(deps: ScaleNodePoolDependencies, node?: { resource?: AgentPool }): Promise<void> {
-  const pool = node?.resource;
-  if (!pool?.id) throw new Error('Scale acts on a node pool: run it from a node pool under an AKS Arc cluster in the Azure Local view.');
   const { prompter, log } = deps;
+  const pool = node?.resource ?? (await pickNodePool(deps.session, prompter, 'Scale Node Pool'));
   const ref = clusterRefFromId(pool.id);
   const subscriptionId = ref.subscriptionId;
   const client = deps.session.client;

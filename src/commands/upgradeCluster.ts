@@ -21,7 +21,7 @@ export const UPGRADE = 'Upgrade';
  */
 export async function upgradeCluster(deps: UpgradeClusterDependencies, node?: ClusterOrigin): Promise<void> {
   const { prompter, log } = deps;
-  const cluster = node?.resource ?? (await pickCluster(deps.session, 'Upgrade Kubernetes'));
+  const cluster = node?.resource ?? (await pickCluster(deps.session, prompter, 'Upgrade Kubernetes'));
   const ref = clusterRefFromId(cluster.id);
   const client = deps.session.client;
   const [profile, before] = await prompter.withProgress(`Reading the upgrades of "${ref.name}"…`, (_report, signal) =>

@@ -55,13 +55,13 @@ async function main() {
   await expand(page, 'Node pools', 'detail');
   log('row:', await waitForRow(page, 'nodepool1', /— 2 × Standard_A4_v2/, 'node pool'));
 
-  // Scale… from the pool's context menu, through VS Code's own input box.
+  // Scale Node Pool… from the pool's context menu, through VS Code's own input box.
   const poolMenu = await contextMenu(page, 'nodepool1');
-  for (const item of ['Scale…', 'Delete Node Pool…']) {
+  for (const item of ['Scale Node Pool…', 'Delete Node Pool…']) {
     if (!(await poolMenu.locator('.action-label', { hasText: item }).count())) throw new Error(`the node pool's menu lacks "${item}"`);
   }
   // VS Code's web menus act on the highlighted item; a synthetic click only highlights it.
-  await poolMenu.locator('.action-label', { hasText: 'Scale…' }).first().hover();
+  await poolMenu.locator('.action-label', { hasText: 'Scale Node Pool…' }).first().hover();
   await page.keyboard.press('Enter');
   await waitForPrompt(page, '', /Number of nodes in "nodepool1"/);
   await typeValue(page, '65', { accept: false });

@@ -183,4 +183,13 @@ suite('node pools', () => {
     assert.strictEqual(prompter.picks.length, 0, 'nothing was asked');
     assert.ok(!(await armRequests()).some((r) => r.method === 'PUT'), 'nothing was sent');
   });
+
+  test('from the palette: Scale Node Pool… asks for the cluster, then its pool, then the count', async () => {
+    const prompter = new ScriptedPrompter([pick(/^aks-seattle-prod01$/), pick(/^nodepool1$/), input('4')]);
+    api.setTestOverrides({ prompter, reliability: FAST });
+    await vscode.commands.executeCommand('azureLocal.scaleNodePool');
+    assert.strictEqual(api.telemetryEvents[api.telemetryEvents.length - 1].result, 'Succeeded', api.shownErrors.join('\n'));
+    assert.deepStrictEqual(prompter.picks.map((p) => p.placeholder), ['Scale Node Pool: AKS Arc cluster', 'Scale Node Pool: node pool of "aks-seattle-prod01"']);
+    assert.strictEqual((await poolInAzure()).properties.count, 4);
+  });
 });

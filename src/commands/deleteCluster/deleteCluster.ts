@@ -35,7 +35,7 @@ export const REMOVE_KUBECONFIG = 'Remove the kubeconfig file';
  */
 export async function deleteCluster(deps: DeleteClusterDependencies, node?: ClusterOrigin): Promise<void> {
   const { prompter, log } = deps;
-  const cluster = node?.resource ?? (await pickCluster(deps.session, 'Delete Cluster'));
+  const cluster = node?.resource ?? (await pickCluster(deps.session, deps.prompter, 'Delete Cluster'));
   const ref = clusterRefFromId(cluster.id);
   await prompter.input({
     prompt: `Delete the AKS Arc cluster "${ref.name}" (resource group ${ref.resourceGroup}) and its VMs? Type its name to confirm.`,
