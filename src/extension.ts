@@ -78,7 +78,8 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     recentRequests.push(entry);
     recentRequests.splice(0, Math.max(0, recentRequests.length - 200));
   });
-  const tree = new AzureLocalTreeDataProvider(session, (line) => log.warn(line));
+  session.inventory.options.log = (line) => log.info(line);
+  const tree = new AzureLocalTreeDataProvider(session, session.inventory, (line) => log.warn(line));
   const properties = new ResourcePropertiesProvider();
   const commands: CommandContext = { log, telemetry, shownErrors: [] };
   const vscodePrompter = new VSCodePrompter();
@@ -92,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
       log.info(line);
       testOverrides?.log?.(line);
     },
-    onChanged: (subscriptionId: string) => tree.refreshSubscription(subscriptionId),
+    onChanged: (changedResourceId: string) => tree.resourceChanged(changedResourceId),
   });
   const proxyGroups = {
     get: () => context.globalState.get<ProxyGroup[]>(PROXY_GROUPS_KEY, []),
@@ -130,7 +131,7 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     registerCommand('azureLocal.signIn', commands, () => signIn(session)),
     registerCommand('azureLocal.selectSubscriptions', commands, () => selectSubscriptions(session)),
     registerCommand('azureLocal.refresh', commands, () => updateSignIn()),
-    registerCommand('azureLocal.refreshNode', commands, (node?: TreeNode) => (node?.refresh ? node.refresh() : updateSignIn())),
+    registerCommand('azureLocal.refreshNode', commands, (node?: TreeNode) => (node?.refresh ? tree.refreshNode(node) : updateSignIn())),
     registerCommand('azureLocal.copyResourceId', commands, (node?: TreeNode) => copyResourceId(node)),
     registerCommand('azureLocal.openInPortal', commands, (node?: TreeNode) => openInPortal(session, node)),
     registerCommand('azureLocal.showProperties', commands, (node?: TreeNode) => showProperties(properties, node)),

@@ -1,3 +1,5 @@
+import { Inventory } from '../azure/inventory';
+import { filterSubscriptions } from '../azure/subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
 import { AzureCliCredential } from '@azure/identity';
 import * as vscode from 'vscode';
@@ -20,6 +22,8 @@ export class AzureSession implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private cached?: { cloud: AzureCloud; kind: SessionKind; client: ArmClient; credential?: TokenCredential };
+  /** What this account shows, read once and shared (tree, pickers, tasks); forgotten when who or where changes. */
+  readonly inventory = new Inventory(() => this.client, { select: (all) => filterSubscriptions(all, settings.selectedSubscriptions()) });
   /** Extension-host tests shorten the waits (settled-state spacing, poll floor) without waiting for them. */
   private overrides?: { reliability?: Partial<Reliability>; clock?: Clock };
 
@@ -87,6 +91,7 @@ export class AzureSession implements vscode.Disposable {
 
   private reset(): void {
     this.cached = undefined;
+    this.inventory.invalidate();
     this.changeEmitter.fire();
   }
 

@@ -70,12 +70,12 @@ export async function addNodePool(deps: ChangeDependencies, node?: ClusterOrigin
         signal,
         onStatus: (status) => {
           report(status);
-          deps.onChanged(ref.subscriptionId);
+          deps.onChanged(ref.connectedClusterId);
         },
       }),
     );
   } catch (error) {
-    return reportUnfinished({ ...deps, client, subscriptionId: ref.subscriptionId }, error, {
+    return reportUnfinished({ ...deps, client, changedResourceId: ref.connectedClusterId }, error, {
       what: `Adding node pool "${name}"`,
       check: 'the node pool',
       read: (s) => getAgentPool(client, poolId, s),
@@ -87,7 +87,7 @@ export async function addNodePool(deps: ChangeDependencies, node?: ClusterOrigin
             : `Whether node pool "${name}" exists is not known (${read.why}); refresh the cluster to see.`,
     });
   }
-  deps.onChanged(ref.subscriptionId);
+  deps.onChanged(ref.connectedClusterId);
   const shape = pool.enableAutoScaling ? `autoscale ${pool.minCount}–${pool.maxCount} × ${vmSize}` : `${count} × ${vmSize}`;
   void prompter.ask(`Node pool "${name}" added to "${ref.name}": ${shape}.`, { severity: 'info' });
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
 import { OperationCancelledError } from '../cancellation';
 import { clusterRefFromId } from '../azure/clusterRef';
-import { listSubscriptions } from '../azure/subscriptions';
+import type { Subscription } from '../azure/models';
 import { preparePrivateFolder } from '../connect/kubeconfigFiles';
 import type { NodesCheck } from '../connect/kubectlNodes';
 import { runPrerequisiteChecks } from '../connect/prerequisites';
@@ -57,7 +57,8 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
     { location: vscode.ProgressLocation.Notification, title: `Checking az, kubectl and ports for ${cluster.name}…`, cancellable: true },
     async (_progress, token) => {
       const signal = abortSignalFor(token);
-      const subscription = (await listSubscriptions(deps.session.client, signal)).find((s) => s.subscriptionId.toLowerCase() === ref.subscriptionId.toLowerCase());
+      // The subscription's tenant, from the list the tree already read (the inventory's), not a new one.
+      const subscription = ((await deps.session.inventory.allSubscriptions(signal)) as Subscription[]).find((s) => s?.subscriptionId?.toLowerCase() === ref.subscriptionId.toLowerCase());
       const checked = await runPrerequisiteChecks({
         azPath: settings.azPath(),
         kubectlPath: settings.kubectlPath(),

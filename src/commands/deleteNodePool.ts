@@ -28,7 +28,6 @@ export async function deleteNodePool(deps: DeleteNodePoolDependencies, node?: { 
   );
   if (answer !== DELETE_POOL) throw new OperationCancelledError();
   const client = deps.session.client;
-  const subscriptionId = parseResourceId(pool.id).subscriptionId;
   log(`Delete node pool ${pool.id}`);
   try {
     await prompter.withProgress(`Deleting node pool "${pool.name}"`, async (report, signal) => {
@@ -38,7 +37,7 @@ export async function deleteNodePool(deps: DeleteNodePoolDependencies, node?: { 
           signal,
           onStatus: (status) => {
             report(status);
-            deps.onChanged(subscriptionId);
+            deps.onChanged(pool.id);
           },
         });
       } catch (error) {
@@ -47,7 +46,7 @@ export async function deleteNodePool(deps: DeleteNodePoolDependencies, node?: { 
       }
     });
   } catch (error) {
-    return reportUnfinished({ ...deps, client, subscriptionId }, error, {
+    return reportUnfinished({ ...deps, client, changedResourceId: pool.id }, error, {
       what: `Deleting node pool "${pool.name}"`,
       check: 'the node pool',
       read: (s) => getAgentPool(client, pool.id, s),
@@ -59,6 +58,6 @@ export async function deleteNodePool(deps: DeleteNodePoolDependencies, node?: { 
             : `Whether node pool "${pool.name}" still exists is not known (${read.why}).`,
     });
   }
-  deps.onChanged(subscriptionId);
+  deps.onChanged(pool.id);
   void prompter.ask(`Deleted node pool "${pool.name}" of cluster "${cluster}".`, { severity: 'info' });
 }

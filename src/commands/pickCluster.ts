@@ -1,27 +1,35 @@
 import type { AzureSession } from '../auth/azureSession';
 import { listAgentPools, type AgentPool } from '../azure/agentPools';
 import { clusterRefFromId } from '../azure/clusterRef';
-import { listAksArcClusters } from '../azure/connectedClusters';
+import { errorText } from '../azure/armError';
 import type { ConnectedCluster } from '../azure/models';
 import { parseResourceId } from '../azure/resourceId';
-import { filterSubscriptions, listSubscriptions } from '../azure/subscriptions';
-import { settings } from '../settings';
-import type { Prompter } from '../wizard/prompter';
+import { checkResources } from '../azure/shapes';
+import type { PickItem, Prompter } from '../wizard/prompter';
 
 /**
- * For commands run from the palette: the AKS Arc clusters of the shown subscriptions, in a quick pick through the
- * Prompter (so tests script it); closing the picker aborts its list requests.
+ * For commands run from the palette: the AKS Arc clusters of the shown subscriptions, from the shared inventory (what
+ * the tree loaded is reused; nothing else is read), in a quick pick through the Prompter (so tests script it). A
+ * subscription whose clusters could not be listed is one row saying so.
  */
 export function pickCluster(session: AzureSession, prompter: Prompter, title: string): Promise<ConnectedCluster> {
   return prompter.pick({
     placeholder: `${title}: AKS Arc cluster`,
     noItemsMessage: 'No AKS Arc cluster in the shown subscriptions.',
-    items: async (signal) => {
-      const subscriptions = filterSubscriptions(await listSubscriptions(session.client, signal), settings.selectedSubscriptions());
-      const perSubscription = await Promise.all(subscriptions.map(async (s) => ({ s, clusters: await listAksArcClusters(session.client, s.subscriptionId, signal) })));
-      return perSubscription.flatMap(({ s, clusters }) =>
-        clusters.map((cluster) => ({ label: cluster.name, description: `${parseResourceId(cluster.id).resourceGroup} · ${s.displayName}`, value: cluster })),
-      );
+    items: async (signal): Promise<PickItem<ConnectedCluster>[]> => {
+      const inventory = session.inventory;
+      const subscriptions = await inventory.shownSubscriptions(signal);
+      const names = new Map(subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
+      return (await inventory.clusters(signal)).flatMap(({ subscriptionId, clusters, failure }) => {
+        const subscription = names.get(subscriptionId.toLowerCase()) ?? subscriptionId;
+        const rows: PickItem<ConnectedCluster>[] = checkResources<ConnectedCluster>('AKS Arc cluster', clusters).items.map((cluster) => ({
+          label: cluster.name,
+          description: `${parseResourceId(cluster.id).resourceGroup} · ${subscription}`,
+          value: cluster,
+        }));
+        if (failure) rows.push({ label: `$(warning) ${subscription}`, description: `clusters could not be listed: ${errorText(failure)}`, value: undefined as never, inert: true });
+        return rows;
+      });
     },
   });
 }

@@ -18,7 +18,6 @@ export async function scaleNodePool(deps: ScaleNodePoolDependencies, node?: { re
   const { prompter, log } = deps;
   const pool = node?.resource ?? (await pickNodePool(deps.session, prompter, 'Scale Node Pool'));
   const ref = clusterRefFromId(pool.id);
-  const subscriptionId = ref.subscriptionId;
   const client = deps.session.client;
   const room = nodeRoom(await prompter.withProgress(`Reading the node pools of "${ref.name}"…`, (_report, signal) => listAgentPools(client, ref.connectedClusterId, signal)), pool.name);
   const p = pool.properties ?? {};
@@ -44,12 +43,12 @@ export async function scaleNodePool(deps: ScaleNodePoolDependencies, node?: { re
         signal,
         onStatus: (status) => {
           report(status);
-          deps.onChanged(subscriptionId);
+          deps.onChanged(pool.id);
         },
       }),
     );
   } catch (error) {
-    return reportUnfinished({ ...deps, client, subscriptionId }, error, {
+    return reportUnfinished({ ...deps, client, changedResourceId: pool.id }, error, {
       what: `Scaling node pool "${pool.name}"`,
       check: 'the node pool',
       read: (s) => getAgentPool(client, pool.id, s),
@@ -61,7 +60,7 @@ export async function scaleNodePool(deps: ScaleNodePoolDependencies, node?: { re
             : `The state of node pool "${pool.name}" is not known (${read.why}).`,
     });
   }
-  deps.onChanged(subscriptionId);
+  deps.onChanged(pool.id);
   void prompter.ask(`Node pool "${pool.name}" scaled to ${what}.`, { severity: 'info' });
 }
 

@@ -11,7 +11,7 @@ import type { ChangeDependencies } from './changeDependencies';
  * carrying the statement, for the one place errors are shown.
  */
 export async function reportUnfinished(
-  deps: ChangeDependencies & { client: ArmClient; subscriptionId: string },
+  deps: ChangeDependencies & { client: ArmClient; changedResourceId: string },
   error: unknown,
   change: { what: string; check: string; read: (signal: AbortSignal) => Promise<unknown>; statement: (existence: Existence) => string | Promise<string> },
 ): Promise<never> {
@@ -23,7 +23,7 @@ export async function reportUnfinished(
   );
   const statement = await change.statement(existence);
   deps.log(statement);
-  deps.onChanged(deps.subscriptionId);
+  deps.onChanged(deps.changedResourceId);
   if (cancelled) {
     void deps.prompter.ask(`${change.what} was cancelled; cancelling stops watching, not Azure. ${statement}`, { severity: 'warning' });
     throw new OperationCancelledError();

@@ -53,12 +53,12 @@ export async function upgradeCluster(deps: UpgradeClusterDependencies, node?: Cl
         signal,
         onStatus: (status) => {
           report(status);
-          deps.onChanged(ref.subscriptionId);
+          deps.onChanged(ref.connectedClusterId);
         },
       });
     });
   } catch (error) {
-    return reportUnfinished({ ...deps, client, subscriptionId: ref.subscriptionId }, error, {
+    return reportUnfinished({ ...deps, client, changedResourceId: ref.connectedClusterId }, error, {
       what: `Upgrading "${ref.name}"`,
       check: 'the cluster',
       read: (s) => getProvisionedClusterInstance(client, ref.connectedClusterId, s),
@@ -70,6 +70,6 @@ export async function upgradeCluster(deps: UpgradeClusterDependencies, node?: Cl
       },
     });
   }
-  deps.onChanged(ref.subscriptionId);
+  deps.onChanged(ref.connectedClusterId);
   void prompter.ask(`Upgraded "${ref.name}" to Kubernetes ${formatKubernetesVersion(target)}.`, { severity: 'info' });
 }

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
-import { listAksArcClusters } from '../azure/connectedClusters';
+import { errorText } from '../azure/armError';
+import type { ConnectedCluster } from '../azure/models';
+import { checkResources } from '../azure/shapes';
+import { isCancellation } from '../cancellation';
 import { clusterRefFromId, type ClusterRef } from '../azure/clusterRef';
-import { filterSubscriptions, listSubscriptions } from '../azure/subscriptions';
 import { settings } from '../settings';
 import { preparePrivateFolder } from './kubeconfigFiles';
 import { NodesTerminal } from './nodesTerminal';
@@ -29,12 +31,26 @@ export class AzureLocalTaskProvider implements vscode.TaskProvider {
     private readonly log?: (line: string) => void,
   ) {}
 
+  /**
+   * A proxy and a nodes task per AKS Arc cluster, from the shared inventory (no instance is read). A subscription whose
+   * clusters cannot be listed is said in the output channel, not dropped silently.
+   */
   async provideTasks(token: vscode.CancellationToken): Promise<vscode.Task[]> {
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
-    const client = this.session.client;
-    const subscriptions = filterSubscriptions(await listSubscriptions(client, controller.signal), settings.selectedSubscriptions());
-    const clusters = (await Promise.all(subscriptions.map((s) => listAksArcClusters(client, s.subscriptionId, controller.signal).catch(() => [])))).flat();
+    const inventory = this.session.inventory;
+    let listed: Awaited<ReturnType<typeof inventory.clusters>>;
+    try {
+      await inventory.shownSubscriptions(controller.signal);
+      listed = await inventory.clusters(controller.signal);
+    } catch (error) {
+      if (!isCancellation(error)) this.log?.(`Azure Local tasks: the clusters could not be listed: ${errorText(error)}`);
+      return [];
+    }
+    for (const { subscriptionId, failure } of listed) {
+      if (failure) this.log?.(`Azure Local tasks: the clusters of subscription ${subscriptionId} could not be listed: ${errorText(failure)}`);
+    }
+    const clusters = listed.flatMap((s) => checkResources<ConnectedCluster>('AKS Arc cluster', s.clusters).items);
     return clusters.flatMap((cluster) => {
       let ref: ClusterRef;
       try {

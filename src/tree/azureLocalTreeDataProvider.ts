@@ -1,18 +1,20 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
 import { createLimiter } from '../azure/concurrency';
+import type { Inventory } from '../azure/inventory';
 import type { Subscription } from '../azure/models';
-import { normalizeResourceId } from '../azure/resourceId';
+import { normalizeResourceId, parseResourceId } from '../azure/resourceId';
 import { checkSubscriptions } from '../azure/shapes';
-import { filterSubscriptions, listSubscriptions } from '../azure/subscriptions';
+import { filterSubscriptions } from '../azure/subscriptions';
 import { settings } from '../settings';
 import { LazyParentNode } from './lazyParentNode';
 import { MessageNode } from './messageNode';
+import { ClusterNode } from './clusterNode';
 import { SubscriptionNode } from './subscriptionNode';
 import { childIds, type TreeContext, type TreeNode } from './treeNode';
 
-/** How many subscriptions load their resources at once. */
-const SUBSCRIPTIONS_AT_ONCE = 3;
+/** How many subscriptions are rendered at once; the inventory bounds the requests themselves. */
+const SUBSCRIPTIONS_AT_ONCE = 16;
 /** Up to this many subscriptions start expanded. */
 const EXPAND_UP_TO = 3;
 /** The longest wait between re-reads of a subscription whose cluster is changing. */
@@ -33,6 +35,7 @@ class SubscriptionsRoot extends LazyParentNode {
   constructor(
     tree: TreeContext,
     private readonly session: AzureSession,
+    private readonly inventory: Inventory,
   ) {
     super(tree);
     this.emptyLabel = 'No subscriptions. Use "Select Subscriptions…" or check your account.';
@@ -43,12 +46,13 @@ class SubscriptionsRoot extends LazyParentNode {
   }
 
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
-    const { items, warnings } = checkSubscriptions<Subscription>(await listSubscriptions(this.session.client, signal));
+    const { items, warnings } = checkSubscriptions<Subscription>(await this.inventory.allSubscriptions(signal));
     for (const warning of warnings) this.tree.warn?.(warning.detail);
     const shown = filterSubscriptions(items, settings.selectedSubscriptions());
+    this.inventory.setScope(shown.map((s) => s.subscriptionId));
     const expand = shown.length <= EXPAND_UP_TO;
     return [
-      ...shown.map((s) => new SubscriptionNode(this.tree, s, () => this.session.client, this.limit, expand)),
+      ...shown.map((s) => new SubscriptionNode(this.tree, s, () => this.session.client, () => this.inventory, this.limit, expand)),
       ...warnings.map((w) => MessageNode.warning(w.label, w.detail)),
     ];
   }
@@ -72,9 +76,10 @@ export class AzureLocalTreeDataProvider implements vscode.TreeDataProvider<TreeN
 
   constructor(
     private readonly session: AzureSession,
+    readonly inventory: Inventory,
     private readonly log?: (line: string) => void,
   ) {
-    this.root = new SubscriptionsRoot(this, session);
+    this.root = new SubscriptionsRoot(this, session, inventory);
   }
 
   warn(line: string): void {
@@ -92,7 +97,8 @@ export class AzureLocalTreeDataProvider implements vscode.TreeDataProvider<TreeN
   refreshAll(signedIn = this.signedIn): void {
     this.clearTransitionalTimers();
     this.signedIn = signedIn;
-    this.root = new SubscriptionsRoot(this, this.session);
+    this.inventory.invalidate();
+    this.root = new SubscriptionsRoot(this, this.session, this.inventory);
     this.changeEmitter.fire(undefined);
   }
 
@@ -134,6 +140,21 @@ export class AzureLocalTreeDataProvider implements vscode.TreeDataProvider<TreeN
         this.refreshSubscription(subscriptionId);
       }, delay),
     );
+  }
+
+  /** The user's Refresh on a node: what it shows is read again from Azure (the inventory forgets it first). */
+  refreshNode(node: TreeNode): void {
+    if (node instanceof SubscriptionNode) this.inventory.invalidateSubscription(node.subscription.subscriptionId);
+    else if (node instanceof ClusterNode) {
+      this.resourceChanged(node.resource.id);
+    }
+    node.refresh?.();
+  }
+
+  /** A command changed this resource: the inventory re-reads it from ARM, and its subscription is redrawn. */
+  resourceChanged(resourceId: string): void {
+    this.inventory.changed(resourceId);
+    this.refreshSubscription(parseResourceId(resourceId).subscriptionId);
   }
 
   /** Re-reads one subscription (after a create or delete in it); nothing happens while it was never loaded. */

@@ -1,16 +1,12 @@
 import * as vscode from 'vscode';
 import type { ArmClient } from '../azure/armClient';
 import { errorText } from '../azure/armError';
-import { mapWithConcurrency } from '../azure/concurrency';
-import { isAksArcCluster, listAksArcClusters } from '../azure/connectedClusters';
-import { listCustomLocations } from '../azure/customLocations';
+import { isAksArcCluster } from '../azure/connectedClusters';
 import { groupByCustomLocation, type AksArcCluster } from '../azure/grouping';
+import type { Inventory } from '../azure/inventory';
 import { logicalNetworkShapeProblem } from '../azure/logicalNetwork';
-import { listLogicalNetworks } from '../azure/logicalNetworks';
 import type { ConnectedCluster, CustomLocation, LogicalNetwork, Subscription } from '../azure/models';
-import { getProvisionedClusterInstance } from '../azure/provisionedClusters';
 import { checkResources, instanceShapeProblem, type ShapeWarning } from '../azure/shapes';
-import { isCancellation } from '../cancellation';
 import { ClusterNode } from './clusterNode';
 import { isTransitional } from './describe';
 import { CustomLocationNode, UnassignedNode } from './customLocationNode';
@@ -19,9 +15,6 @@ import { LazyParentNode } from './lazyParentNode';
 import { LogicalNetworkNode } from './logicalNetworkNode';
 import { MessageNode } from './messageNode';
 import { resourceContextValue, type TreeContext, type TreeNode } from './treeNode';
-
-/** How many clusters' AKS Arc instances are read at once while a subscription loads. */
-const INSTANCE_READS_AT_ONCE = 4;
 
 export class SubscriptionNode extends LazyParentNode {
   protected readonly emptyLabel = 'No custom locations in this subscription';
@@ -32,6 +25,7 @@ export class SubscriptionNode extends LazyParentNode {
     tree: TreeContext,
     readonly subscription: Subscription,
     private readonly client: () => ArmClient,
+    private readonly inventory: () => Inventory,
     private readonly limit: <T>(task: () => Promise<T>) => Promise<T>,
     private readonly expanded: boolean,
   ) {
@@ -62,49 +56,38 @@ export class SubscriptionNode extends LazyParentNode {
    */
   protected loadChildren(signal: AbortSignal): Promise<TreeNode[]> {
     return this.limit(async () => {
-      const client = this.client();
       const id = this.subscription.subscriptionId;
-      const [locationsRead, networksRead, clustersRead] = await Promise.allSettled([
-        listCustomLocations(client, id, signal),
-        listLogicalNetworks(client, id, signal),
-        listAksArcClusters(client, id, signal),
-      ]);
-      if (locationsRead.status === 'rejected') throw locationsRead.reason;
-      const rows: TreeNode[] = [];
-      const failed = (what: string, error: unknown) => {
-        if (isCancellation(error)) throw error;
-        rows.push(MessageNode.partError(`${what} could not be listed: ${errorText(error)}`, this));
-      };
-      if (networksRead.status === 'rejected') failed('Logical networks', networksRead.reason);
-      if (clustersRead.status === 'rejected') failed('AKS Arc clusters', clustersRead.reason);
-
+      const inventory = this.inventory();
+      const read = await inventory.subscription(id, signal);
+      const rows: TreeNode[] = read.failures.map((f) => MessageNode.partError(`${f.what} could not be listed: ${errorText(f.error)}`, this));
       const warnings: ShapeWarning[] = [];
       const checked = <T extends { id: string; name: string }>(kind: string, values: unknown[], problemOf?: (item: T) => string | undefined): T[] => {
         const result = checkResources<T>(kind, values, problemOf);
         warnings.push(...result.warnings);
         return result.items;
       };
-      const customLocations = checked<CustomLocation>('custom location', locationsRead.value);
-      const logicalNetworks = checked<LogicalNetwork>('logical network', networksRead.status === 'fulfilled' ? networksRead.value : [], logicalNetworkShapeProblem);
-      const clusters = checked<ConnectedCluster>('AKS Arc cluster', clustersRead.status === 'fulfilled' ? clustersRead.value : []).filter(isAksArcCluster);
+      const customLocations = checked<CustomLocation>('custom location', read.customLocations);
+      const logicalNetworks = checked<LogicalNetwork>('logical network', read.logicalNetworks, logicalNetworkShapeProblem);
+      const clusters = checked<ConnectedCluster>('AKS Arc cluster', read.clusters).filter(isAksArcCluster);
 
       // A cluster's custom location is on its AKS Arc instance, not on the connected cluster; one that cannot be read
       // (or is malformed) leaves its cluster under "Other resources" with a row saying why.
-      const withInstances = await mapWithConcurrency(clusters, INSTANCE_READS_AT_ONCE, async (cluster): Promise<AksArcCluster> => {
-        try {
-          const instance = await getProvisionedClusterInstance(client, cluster.id, signal);
-          const problem = instance === undefined ? undefined : instanceShapeProblem(instance);
-          if (!problem) return { cluster, instance };
-          warnings.push({ label: `AKS Arc cluster ${cluster.name}: its AKS Arc instance is malformed (${problem})`, detail: `${cluster.id}: ${problem}` });
-        } catch (error) {
-          if (isCancellation(error) || signal.aborted) throw error;
-          rows.push(MessageNode.partError(`The AKS Arc instance of ${cluster.name} could not be read: ${errorText(error)}`, this));
+      const withInstances = (await inventory.withInstances(clusters, signal)).map(({ cluster, read: instanceRead }): AksArcCluster => {
+        if ('error' in instanceRead) {
+          rows.push(MessageNode.partError(`The AKS Arc instance of ${cluster.name} could not be read: ${errorText(instanceRead.error)}`, this));
+          return { cluster };
         }
+        const { instance } = instanceRead;
+        const problem = instance === undefined ? undefined : instanceShapeProblem(instance);
+        if (!problem) return { cluster, instance };
+        warnings.push({ label: `AKS Arc cluster ${cluster.name}: its AKS Arc instance is malformed (${problem})`, detail: `${cluster.id}: ${problem}` });
         return { cluster };
       });
       for (const warning of warnings) this.tree.warn?.(`Subscription ${this.subscription.displayName}: ${warning.detail}`);
 
-      const inventory = groupByCustomLocation(customLocations, logicalNetworks, withInstances);
+      const grouped = groupByCustomLocation(customLocations, logicalNetworks, withInstances);
+      // Clusters still changing are read again (from ARM, not the lagging index) when the tree next re-reads this.
+      inventory.rereadTransitional(withInstances);
       this.tree.subscriptionLoaded?.(id, withInstances.some(isTransitional));
       const previous = this.clusterNodes;
       this.clusterNodes = new Map();
@@ -114,8 +97,8 @@ export class SubscriptionNode extends LazyParentNode {
         this.clusterNodes.set(key, node);
         return node;
       };
-      const nodes: TreeNode[] = inventory.customLocations.map((group) => new CustomLocationNode(group, clusterNode));
-      const { logicalNetworks: looseNetworks, clusters: looseClusters } = inventory.unassigned;
+      const nodes: TreeNode[] = grouped.customLocations.map((group) => new CustomLocationNode(group, clusterNode));
+      const { logicalNetworks: looseNetworks, clusters: looseClusters } = grouped.unassigned;
       if (looseNetworks.length || looseClusters.length) {
         nodes.push(
           new UnassignedNode([

@@ -13,6 +13,12 @@ export interface EmulatorConfig {
    * have not expired, so tests can drive a real credential and its refresh through the product's own token path.
    */
   tokenMode: 'development' | 'expiring';
+  /** Added before every ARM answer (benchmarks: a fixed network latency). */
+  latencyMs: number;
+  /** Resource Graph: queries per 5 s per caller; how far its index lags behind writes; whether it exists at all. */
+  graphQuota: number;
+  graphLagMs: number;
+  graphEnabled: boolean;
 }
 
 export interface ArmResponse {

@@ -17,6 +17,7 @@ import { registerHybridContainerServiceRoutes } from './routes/hybridContainerSe
 import { registerLogicalNetworkRoutes } from './routes/logicalNetworks';
 import { registerResourceRoutes } from './routes/resources';
 import { registerSubscriptionRoutes } from './routes/subscriptions';
+import { registerResourceGraphRoutes, resetResourceGraph } from './routes/resourceGraph';
 import { TrafficRecorder } from './traffic';
 import { World, type WorldKind } from './world';
 
@@ -36,6 +37,8 @@ export interface EmulatorOptions {
   /** Seed: 'demo' (default) or 'empty'. */
   world?: WorldKind;
   tokenMode?: EmulatorConfig['tokenMode'];
+  /** Added before every ARM answer; default 0. */
+  latencyMs?: number;
   log?: (line: string) => void;
 }
 
@@ -79,6 +82,7 @@ function createRouter(): Router {
   registerLogicalNetworkRoutes(router);
   registerConnectedClusterRoutes(router);
   registerHybridContainerServiceRoutes(router);
+  registerResourceGraphRoutes(router);
   return router;
 }
 
@@ -151,6 +155,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     lroPollsToComplete: options.lroPollsToComplete ?? 2,
     retryAfterSeconds: options.retryAfterSeconds ?? 1,
     tokenMode: options.tokenMode ?? 'development',
+    latencyMs: options.latencyMs ?? 0,
+    graphQuota: 15,
+    graphLagMs: 0,
+    graphEnabled: true,
   };
   const config: EmulatorConfig = { ...initialConfig };
   const worldKind: WorldKind = options.world ?? 'demo';
@@ -179,6 +187,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     lro.clear();
     hidden.clear();
     resetAgentPools();
+    resetResourceGraph();
     requests.length = 0;
     Object.assign(config, initialConfig);
   };
@@ -206,6 +215,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return control(method, path, rawBody, res);
     }
 
+    if (config.latencyMs) await sleep(config.latencyMs);
     const fullUrl = `${baseUrl}${rawUrl}`;
     const time = new Date().toISOString();
     const requestHeaders = headerMap(req);
@@ -352,7 +362,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (after?.hideForReads && response.status < 300) hidden.set(path.toLowerCase(), after.hideForReads);
       send(response);
     } catch (err) {
-      if (err instanceof ArmError) return sendError(err);
+      if (err instanceof ArmError) return sendError(err, (err as ArmError & { headers?: Record<string, string> }).headers);
       log(`handler error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       return sendError(new ArmError(500, 'InternalServerError', 'The emulator failed to process the request.'));
     }
@@ -405,13 +415,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           if (body.tokenMode !== 'development' && body.tokenMode !== 'expiring') return reply(400, { error: { code: 'InvalidConfig', message: "tokenMode must be 'development' or 'expiring'." } });
           config.tokenMode = body.tokenMode;
         }
-        for (const key of ['pageSize', 'lroPollsToComplete', 'retryAfterSeconds'] as const) {
+        for (const key of ['pageSize', 'lroPollsToComplete', 'retryAfterSeconds', 'latencyMs', 'graphQuota', 'graphLagMs'] as const) {
           const v = body[key];
           if (v === undefined) continue;
-          if (typeof v !== 'number' || !Number.isInteger(v) || v < (key === 'pageSize' ? 1 : 0)) {
-            return reply(400, { error: { code: 'InvalidConfig', message: `${key} must be an integer >= ${key === 'pageSize' ? 1 : 0}.` } });
+          const min = key === 'pageSize' || key === 'graphQuota' ? 1 : 0;
+          if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
+            return reply(400, { error: { code: 'InvalidConfig', message: `${key} must be an integer >= ${min}.` } });
           }
           config[key] = v;
+        }
+        if (body.graphEnabled !== undefined) {
+          if (typeof body.graphEnabled !== 'boolean') return reply(400, { error: { code: 'InvalidConfig', message: 'graphEnabled must be a boolean.' } });
+          config.graphEnabled = body.graphEnabled;
         }
         return reply(200, config);
       }

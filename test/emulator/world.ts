@@ -202,6 +202,9 @@ export class World {
   providers = new Map<string, ProviderState>();
   /** Lower-cased ids of resources whose DELETE is in progress. */
   deleting = new Set<string>();
+  /** When each resource was created (seeded ones: never set), and what was removed when: Resource Graph's lag. */
+  createdAt = new Map<string, number>();
+  recentlyRemoved = new Map<string, { resource: ArmResource; at: number }>();
 
   constructor(public kind: WorldKind = 'demo') {
     this.reset(kind);
@@ -215,6 +218,8 @@ export class World {
     this.providers.clear();
     this.deleting.clear();
     if (kind === 'demo') seedDemo(this);
+    this.createdAt.clear();
+    this.recentlyRemoved.clear();
   }
 
   // ---- subscriptions, resource groups, providers
@@ -277,7 +282,12 @@ export class World {
   }
 
   put(resource: ArmResource): ArmResource {
-    this.resources.set(resource.id.toLowerCase(), resource);
+    const key = resource.id.toLowerCase();
+    if (!this.resources.has(key)) {
+      this.createdAt.set(key, Date.now());
+      this.recentlyRemoved.delete(key);
+    }
+    this.resources.set(key, resource);
     return resource;
   }
 
@@ -285,7 +295,11 @@ export class World {
   remove(id: string): void {
     const key = id.toLowerCase();
     for (const k of [...this.resources.keys()]) {
-      if (k === key || k.startsWith(`${key}/`)) this.resources.delete(k);
+      if (k === key || k.startsWith(`${key}/`)) {
+        this.recentlyRemoved.set(k, { resource: this.resources.get(k)!, at: Date.now() });
+        this.createdAt.delete(k);
+        this.resources.delete(k);
+      }
     }
     this.deleting.delete(key);
   }
@@ -315,7 +329,7 @@ interface LnetSeed {
   vipPool?: [string, string];
 }
 
-function logicalNetwork(seed: LnetSeed): ArmResource {
+export function logicalNetwork(seed: LnetSeed): ArmResource {
   const subnetProps: Record<string, unknown> = {
     addressPrefix: seed.prefix,
     ipAllocationMethod: seed.method,
@@ -346,7 +360,7 @@ function logicalNetwork(seed: LnetSeed): ArmResource {
   };
 }
 
-function customLocation(sub: string, rg: string, name: string, displayName: string, bridge: string): ArmResource {
+export function customLocation(sub: string, rg: string, name: string, displayName: string, bridge: string): ArmResource {
   return {
     id: clId(sub, rg, name),
     name,

@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { DEV_TOKEN } from '../../src/auth/loopback';
-import { child, children, control, emulatorUrl, extensionApi, roots } from './helpers';
+import { child, children, emulatorUrl, extensionApi, roots, resetWorld } from './helpers';
 import { answer, ScriptedPrompter } from './scriptedPrompter';
 import { liveMembers } from '../fixtures/processes';
 
@@ -57,7 +57,7 @@ async function createConnectedCluster(group: string, name: string): Promise<void
 suite('connect', () => {
   suiteSetup(async () => {
     api = await extensionApi();
-    await control('reset', 'POST');
+    await resetWorld(api);
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'azure-local-connect-'));
     argvLog = path.join(work, 'az-argv.log');
     const repo = vscode.extensions.getExtension('azure-local-tools.azure-local-tools')!.extensionPath;

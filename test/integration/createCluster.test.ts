@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
 import { openSshRsaPublicKey } from '../../src/commands/createCluster/sshKey';
-import { armRequests, child, children, control, description, extensionApi, roots } from './helpers';
+import { armRequests, child, children, control, description, extensionApi, roots, resetWorld } from './helpers';
 import { answer, back, cancel, input, pick, save, ScriptedPrompter, type Answer } from './scriptedPrompter';
 
 const PROD = '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01';
@@ -65,7 +65,7 @@ suite('create cluster', () => {
 
   setup(async () => {
     logLines = [];
-    await control('reset', 'POST');
+    await resetWorld(api);
     await control('requests', 'DELETE');
   });
 

@@ -85,8 +85,7 @@ export async function prodCluster(api: AzureLocalApi): Promise<TreeNode> {
  */
 export function freshWorldEachTest(api: () => AzureLocalApi, options: { refreshTree?: boolean } = {}): void {
   setup(async () => {
-    await control('reset', 'POST');
-    if (options.refreshTree) api().tree.refreshAll();
+    await resetWorld(options.refreshTree ? api() : undefined);
     await control('requests', 'DELETE');
   });
   teardown(async () => {
@@ -104,4 +103,22 @@ export async function instanceReadsAs(instanceId: string, state: string): Promis
   const instance = (await response.json()) as { properties: Record<string, unknown> };
   instance.properties.provisioningState = state;
   await control('faults', 'POST', { method: 'GET', path: 'provisionedClusterInstances/default$', status: 200, body: instance, times: 20 });
+}
+
+/**
+ * The emulator without Resource Graph (as a custom or sovereign endpoint may be): the inventory falls back to each
+ * subscription's own ARM lists, the path whose list-level faults and bodies these suites inject.
+ */
+export async function perSubscriptionLists(api: AzureLocalApi): Promise<void> {
+  await control('config', 'POST', { graphEnabled: false });
+  api.tree.refreshAll();
+}
+
+/**
+ * The emulator's world back to the demo (its config too); with `api`, the extension forgets what it had read, as it
+ * would on Refresh, since a reset changes Azure behind its back.
+ */
+export async function resetWorld(api?: AzureLocalApi): Promise<void> {
+  await control('reset', 'POST');
+  api?.tree.refreshAll();
 }

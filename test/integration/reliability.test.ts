@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
-import { child, children, control, extensionApi, label, roots } from './helpers';
+import { child, children, control, extensionApi, label, perSubscriptionLists, roots, resetWorld } from './helpers';
 
 const PROD = '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01';
 let api: AzureLocalApi;
@@ -18,7 +18,8 @@ const aborted = (pattern: RegExp) => api.recentRequests.filter((e) => pattern.te
 suite('reliability in the extension host', () => {
   suiteSetup(async () => {
     api = await extensionApi();
-    await control('reset', 'POST');
+    await resetWorld(api);
+    await perSubscriptionLists(api);
   });
 
   teardown(async () => {
@@ -30,10 +31,10 @@ suite('reliability in the extension host', () => {
     const prod = await child(await roots(api), 'Contoso Edge Production');
     await children(prod);
     await control('faults', 'POST', { method: 'GET', path: `${PROD}/providers/Microsoft.ExtendedLocation/customLocations$`, hang: true, times: 1 });
-    api.tree.refreshSubscription(PROD);
+    api.tree.refreshNode(prod);
     await until(() => api.recentRequests.length > 0, 'no request logged');
     await new Promise((r) => setTimeout(r, 300));
-    api.tree.refreshSubscription(PROD);
+    api.tree.refreshNode(prod);
     await until(() => aborted(/customLocations/).length === 1, `the superseded list was not aborted: ${JSON.stringify(api.recentRequests.slice(-5))}`);
     const locations = (await children(prod)).map(label);
     assert.deepStrictEqual(locations, ['redmond-hci', 'seattle-hci']);
@@ -42,7 +43,7 @@ suite('reliability in the extension host', () => {
   test('a throttled tree read shows "throttled — retry" in place, without waiting out its Retry-After', async () => {
     const prod = await child(await roots(api), 'Contoso Edge Production');
     await control('faults', 'POST', { method: 'GET', path: `${PROD}/providers/Microsoft.ExtendedLocation/customLocations$`, status: 429, retryAfter: 86400 });
-    api.tree.refreshSubscription(PROD);
+    api.tree.refreshNode(prod);
     let rows: string[] = [];
     for (let i = 0; i < 100; i++) {
       rows = (await children(prod)).map(label);

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
-import { child, children, control, description, extensionApi, label, roots as rootsOf } from './helpers';
+import { child, children, control, description, extensionApi, label, perSubscriptionLists, roots as rootsOf, resetWorld } from './helpers';
 
 let api: AzureLocalApi;
 const roots = (count = 2) => rootsOf(api, count);
@@ -10,7 +10,7 @@ const roots = (count = 2) => rootsOf(api, count);
 suite('sidebar tree', () => {
   suiteSetup(async () => {
     api = await extensionApi();
-    await control('reset', 'POST');
+    await resetWorld(api);
   });
 
   teardown(async () => {
@@ -113,6 +113,7 @@ suite('sidebar tree', () => {
   });
 
   test('a failed load is an error item in place, and Refresh on the node recovers', async () => {
+    await perSubscriptionLists(api);
     const subs = await roots();
     const dev = await child(subs, 'Contoso Edge Dev/Test');
     await control('faults', 'POST', { method: 'GET', path: 'customLocations$', status: 403, times: 0, body: { error: { code: 'AuthorizationFailed', message: 'No read access to custom locations.' } } });
@@ -125,6 +126,8 @@ suite('sidebar tree', () => {
     await control('faults', 'DELETE');
     await vscode.commands.executeCommand('azureLocal.refreshNode', dev);
     assert.deepStrictEqual((await children(dev)).map(label), ['dev-lab']);
+    await control('config', 'POST', { graphEnabled: true });
+    api.tree.refreshAll();
   });
 
   test('an empty subscription says so as a tree item', async () => {

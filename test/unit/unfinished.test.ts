@@ -21,7 +21,7 @@ async function unfinished(error: unknown, reads: unknown[]) {
   } as unknown as Prompter;
   const client = { clock: { now: () => 0, sleep: async () => undefined }, reliability: { ...DEFAULT_RELIABILITY, settleReads: 2 } } as unknown as ArmClient;
   let i = 0;
-  const thrown = await reportUnfinished({ session: undefined as never, prompter, log: (l) => logged.push(l), onChanged: (s) => refreshed.push(s), client, subscriptionId: 'sub' }, error, {
+  const thrown = await reportUnfinished({ session: undefined as never, prompter, log: (l) => logged.push(l), onChanged: (s) => refreshed.push(s), client, changedResourceId: '/subscriptions/sub/pool' }, error, {
     what: 'Scaling node pool "np1"',
     check: 'the node pool',
     read: async () => reads[Math.min(i++, reads.length - 1)],
@@ -36,7 +36,7 @@ describe('a change that did not finish', () => {
     assert.ok(thrown instanceof OperationCancelledError);
     assert.deepEqual(told, ['Scaling node pool "np1" was cancelled; cancelling stops watching, not Azure. np1 exists (Succeeded)']);
     assert.deepEqual(logged, ['Scaling node pool "np1" cancelled.', 'np1 exists (Succeeded)']);
-    assert.deepEqual(refreshed, ['sub']);
+    assert.deepEqual(refreshed, ['/subscriptions/sub/pool']);
   });
 
   it('failed: the failure carries the statement for the one place errors are shown', async () => {

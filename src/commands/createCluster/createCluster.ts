@@ -20,7 +20,7 @@ export interface CreateClusterDependencies {
   /** Per-workspace memory of the last answers. */
   defaults: { get(): WizardDefaults; set(value: WizardDefaults): Thenable<void> | Promise<void> };
   log: (line: string) => void;
-  onChanged: (subscriptionId: string) => void;
+  onChanged: (changedResourceId: string) => void;
   sshDirectory?: string;
   pollMs?: number;
 }

@@ -1,6 +1,7 @@
 import type { ArmClient } from '../../azure/armClient';
 import { isRefusal } from '../../azure/armError';
 import { deleteConnectedCluster, getConnectedCluster } from '../../azure/connectedClusters';
+import { connectedClusterId } from '../../azure/resourceId';
 import { deleteProvisionedClusterInstance, getProvisionedClusterInstance } from '../../azure/provisionedClusters';
 import { createResourceGroup, getResourceGroup, resourceGroupExists } from '../../azure/resourceGroups';
 import { readUntilSettled, type Existence } from '../../azure/settle';
@@ -18,7 +19,8 @@ export interface CreateRunDependencies {
   /** The run's story for the output channel: stages and decisions (requests are logged by the client). */
   log: (line: string) => void;
   /** Something in this subscription changed: the tree re-reads it. */
-  onChanged: (subscriptionId: string) => void;
+  /** With the connected cluster's id: the inventory re-reads it. */
+  onChanged: (changedResourceId: string) => void;
   /** The shell the final message's commands are quoted for (the platform's by default). */
   shell?: ShellKind;
 }
@@ -67,7 +69,7 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
     if (outcome.connectedCluster.kind === 'present') await offerRollback(outcome, error, cancelled);
     const statement = whatExists(outcome);
     log(statement);
-    deps.onChanged(spec.subscriptionId);
+    deps.onChanged(connectedClusterId(spec.subscriptionId, spec.resourceGroup, spec.name));
     if (cancelled) {
       const left = outcome.connectedCluster.kind === 'present' || outcome.connectedCluster.kind === 'unknown';
       // Not awaited: the message stays up without holding the command open.
@@ -77,7 +79,7 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
     throw new FailureWithOutcome(error, statement);
   }
   log(`Created AKS Arc cluster "${spec.name}".`);
-  deps.onChanged(spec.subscriptionId);
+  deps.onChanged(connectedClusterId(spec.subscriptionId, spec.resourceGroup, spec.name));
   void prompter.ask(`Created AKS Arc cluster "${spec.name}" (Kubernetes ${spec.kubernetesVersion}) on ${lastSegment(spec.customLocationId)}.`, { severity: 'info' });
 
   /**
@@ -117,13 +119,13 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
         body: request.body,
         signal,
         // The instance carries the custom location, so from step 2 on the tree can place the cluster.
-        onAccepted: () => part === 'instance' && deps.onChanged(spec.subscriptionId),
+        onAccepted: () => part === 'instance' && deps.onChanged(connectedClusterId(spec.subscriptionId, spec.resourceGroup, spec.name)),
         onStatus: (status) => {
           report(`${stage}: ${status}`);
           if (status === lastStatus) return;
           log(`${stage}: ${status}`);
           lastStatus = status;
-          if (part === 'instance') deps.onChanged(spec.subscriptionId);
+          if (part === 'instance') deps.onChanged(connectedClusterId(spec.subscriptionId, spec.resourceGroup, spec.name));
         },
         onPollFailure: (reason) => log(`${stage}: a status check failed, trying again (${reason})`),
       }),

@@ -21,7 +21,7 @@ export interface DeleteClusterDependencies {
   proxies: ProxyManager;
   log: (line: string) => void;
   /** Something in this subscription changed: the tree re-reads it (and shows Deleting while it runs). */
-  onChanged: (subscriptionId: string) => void;
+  onChanged: (changedResourceId: string) => void;
 }
 
 export const REMOVE_KUBECONFIG = 'Remove the kubeconfig file';
@@ -59,12 +59,12 @@ export async function deleteCluster(deps: DeleteClusterDependencies, node?: Clus
       // Each poll also re-reads the tree, so that the row shows Deleting while it runs.
       const onStatus = (what: string) => (status: string) => {
         report(`${what}: ${status}`);
-        deps.onChanged(ref.subscriptionId);
+        deps.onChanged(ref.connectedClusterId);
       };
       report('the AKS Arc instance…');
       await deleteIgnoringAbsent(() => deleteProvisionedClusterInstance(client, ref.connectedClusterId, { signal, onStatus: onStatus('the AKS Arc instance') }));
       instance = { kind: 'deleted' };
-      deps.onChanged(ref.subscriptionId);
+      deps.onChanged(ref.connectedClusterId);
       report('the connected cluster…');
       await deleteIgnoringAbsent(() => deleteConnectedCluster(client, ref.connectedClusterId, { signal, onStatus: onStatus('the connected cluster') }));
       connected = { kind: 'deleted' };
@@ -82,7 +82,7 @@ export async function deleteCluster(deps: DeleteClusterDependencies, node?: Clus
     });
     const statement = whatRemains(ref, connected, instance, userShell());
     log(statement);
-    deps.onChanged(ref.subscriptionId);
+    deps.onChanged(ref.connectedClusterId);
     if (cancelled) {
       void prompter.ask(`Deleting "${ref.name}" was cancelled. ${statement}`, { severity: 'warning' });
       throw new OperationCancelledError();
@@ -90,7 +90,7 @@ export async function deleteCluster(deps: DeleteClusterDependencies, node?: Clus
     throw new FailureWithOutcome(error, statement);
   }
   log(`Deleted ${ref.connectedClusterId}`);
-  deps.onChanged(ref.subscriptionId);
+  deps.onChanged(ref.connectedClusterId);
   await offerKubeconfigRemoval(ref, deps);
 }
 
