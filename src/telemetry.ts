@@ -1,5 +1,6 @@
-import { TelemetryReporter } from '@vscode/extension-telemetry';
+import type { TelemetryReporter } from '@vscode/extension-telemetry';
 import type * as vscode from 'vscode';
+import { loadLazy } from './lazy/load';
 
 export { telemetryErrorCode } from './telemetryErrorCode';
 
@@ -23,8 +24,16 @@ export interface Telemetry {
  * Without a connection string (development builds) nothing is sent.
  */
 export function createTelemetry(connectionString: string | undefined, disposables: vscode.Disposable[]): Telemetry & { readonly events: CommandEvent[] } {
-  const reporter = connectionString ? new TelemetryReporter(connectionString) : undefined;
-  if (reporter) disposables.push(reporter);
+  // The reporter (a third of the code) is loaded with the first event, and only when there is somewhere to send it.
+  let reporter: TelemetryReporter | undefined;
+  const reporterFor = (connection: string) => {
+    if (!reporter) {
+      const { TelemetryReporter: Reporter } = loadLazy<typeof import('./lazy/telemetryReporter')>('telemetryReporter');
+      reporter = new Reporter(connection);
+    }
+    return reporter;
+  };
+  disposables.push({ dispose: () => reporter?.dispose() });
   const events: CommandEvent[] = [];
   return {
     events,
@@ -32,7 +41,8 @@ export function createTelemetry(connectionString: string | undefined, disposable
       // Kept (bounded) so the extension-host tests can check exactly what would be sent.
       events.push(event);
       if (events.length > 100) events.shift();
-      reporter?.sendTelemetryEvent(
+      if (!connectionString) return;
+      reporterFor(connectionString).sendTelemetryEvent(
         'command',
         { command: event.command, result: event.result, ...(event.errorCode ? { errorCode: event.errorCode } : {}) },
         { durationMs: event.durationMs },

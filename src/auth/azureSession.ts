@@ -1,7 +1,8 @@
 import { Inventory } from '../azure/inventory';
 import { filterSubscriptions } from '../azure/subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
-import { AzureCliCredential } from '@azure/identity';
+import type { AzureCliCredential } from '@azure/identity';
+import { loadLazy } from '../lazy/load';
 import * as vscode from 'vscode';
 import { createArmClient, type ArmClient, type ArmRequestLogEntry } from '../azure/armClient';
 import type { Clock } from '../azure/clock';
@@ -108,7 +109,7 @@ export class AzureSession implements vscode.Disposable {
         kind === 'emulator'
           ? undefined
           : kind === 'azureCli'
-            ? new AzureCliCredential({ tenantId: settings.tenant() })
+            ? lazyAzureCliCredential(settings.tenant())
             : new VSCodeSessionCredential(cloud, settings.tenant());
       const client = createArmClient({
         cloud,
@@ -122,4 +123,15 @@ export class AzureSession implements vscode.Disposable {
     }
     return this.cached;
   }
+}
+
+/** The Azure CLI credential, loaded (with @azure/identity and MSAL) on the first token asked of it. */
+function lazyAzureCliCredential(tenantId: string | undefined): TokenCredential {
+  let credential: AzureCliCredential | undefined;
+  return {
+    getToken: (scopes, options) => {
+      credential ??= new (loadLazy<typeof import('../lazy/azureCliCredential')>('azureCliCredential').AzureCliCredential)({ tenantId });
+      return credential.getToken(scopes, options);
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { ArmClient } from './armClient';
 import { ArmError } from './armError';
 import type { Clock } from './clock';
+import { mapWithConcurrency } from './concurrency';
 import { PageGuard } from './paging';
 
 /**
@@ -10,8 +11,12 @@ import { PageGuard } from './paging';
  */
 export const RESOURCE_GRAPH_API_VERSIONS = ['2024-04-01', '2022-10-01'] as const;
 
-/** Subscriptions per query: Microsoft's throttling guidance batches them in groups under 300. */
-export const SUBSCRIPTIONS_PER_QUERY = 250;
+/**
+ * Subscriptions per query. Microsoft's throttling guidance batches them in groups under 300; smaller batches, a few at
+ * once, turn one long chain of pages into short parallel ones (the user quota, about 15 queries per 5 s, is honoured).
+ */
+export const SUBSCRIPTIONS_PER_QUERY = 50;
+const BATCHES_AT_ONCE = 4;
 /** Rows per page: ARG's maximum `$top`. */
 const ROWS_PER_PAGE = 1000;
 /** A quota reset longer than this is not waited for: the query fails as throttled (the tree says so, per row). */
@@ -38,7 +43,7 @@ export async function queryResourceGraph<T>(client: ArmClient, query: string, su
   const batches: string[][] = [];
   for (let i = 0; i < subscriptions.length; i += SUBSCRIPTIONS_PER_QUERY) batches.push(subscriptions.slice(i, i + SUBSCRIPTIONS_PER_QUERY));
   const quota = new QuotaGate(client.clock);
-  const results = await Promise.all(batches.map((batch) => queryBatch<T>(client, query, batch, quota, options.signal)));
+  const results = await mapWithConcurrency(batches, BATCHES_AT_ONCE, (batch) => queryBatch<T>(client, query, batch, quota, options.signal));
   for (const batch of results) rows.push(...batch);
   return rows;
 }

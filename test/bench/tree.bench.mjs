@@ -8,10 +8,11 @@
 //   tree S=<S> R=50: graph … | per-subscription … | <r>x; instances from <source>
 //   picker S=<S>: graph <n> requests <u> units | per-subscription <n> requests <u> units
 // then `activation: <ms> ms, <kb> KB of bundle evaluated` (require + activate of dist/extension.js with a stub vscode).
-// usage: npm run compile && npm run build && npm run bench:tree      (BENCH_LATENCY_MS, default 50; BENCH_S="1 10 50 200")
+// usage: npm run compile && npm run build:prod && npm run bench:tree      (BENCH_LATENCY_MS, default 50; BENCH_S="1 10 50 200")
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureActivation } from './activation.mjs';
 
 const require = createRequire(import.meta.url);
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -113,3 +114,5 @@ async function main() {
 }
 
 await main();
+const activation = measureActivation(REPO);
+console.log(`activation: ${activation.ms.toFixed(1)} ms, ${activation.kb.toFixed(0)} KB of bundle evaluated (${activation.files.join(', ')})`);

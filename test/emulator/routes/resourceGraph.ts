@@ -27,6 +27,7 @@ type Row = Record<string, unknown>;
 
 export function resetResourceGraph(): void {
   quota.clear();
+  resultSets.clear();
 }
 
 /** What the index holds: resources created before the lag, and those removed within it (their last state). */
@@ -202,8 +203,24 @@ function query(ctx: RequestContext) {
   if (!Number.isInteger(top) || top < 1 || top > 1000) throw new ArmError(400, 'BadRequest', '$top must be an integer from 1 to 1000.');
   if (options.resultFormat !== undefined && options.resultFormat !== 'objectArray') throw new ArmError(400, 'BadRequest', 'This emulator answers resultFormat objectArray only.');
 
-  const parsed = parseQuery(body.query);
-  const scope = new Set(((subscriptions as string[] | undefined) ?? ctx.world.subscriptions.map((s) => s.subscriptionId)).map((s) => s.toLowerCase()));
+  // Like ARG, a $skipToken continues the result set the first page computed (not a new evaluation per page).
+  const skip = typeof options.$skipToken === 'string' ? skipOf(options.$skipToken, body.query) : undefined;
+  const rows = skip ? resultSets.get(skip.set) ?? evaluate(ctx, body.query, subscriptions as string[] | undefined) : evaluate(ctx, body.query, subscriptions as string[] | undefined);
+  const set = skip?.set ?? nextSet++;
+  resultSets.set(set, rows);
+  if (resultSets.size > 32) resultSets.delete(resultSets.keys().next().value!);
+  const from = skip?.skip ?? 0;
+  const data = rows.slice(from, from + top);
+  const next = from + top < rows.length ? Buffer.from(JSON.stringify({ set, skip: from + top, query: body.query })).toString('base64') : undefined;
+  return json(200, { totalRecords: rows.length, count: data.length, resultTruncated: 'false', ...(next ? { $skipToken: next } : {}), data, facets: [] }, headers);
+}
+
+const resultSets = new Map<number, Row[]>();
+let nextSet = 1;
+
+function evaluate(ctx: RequestContext, queryText: string, subscriptions: string[] | undefined): Row[] {
+  const parsed = parseQuery(queryText);
+  const scope = new Set((subscriptions ?? ctx.world.subscriptions.map((s) => s.subscriptionId)).map((s) => s.toLowerCase()));
   let rows = indexed(ctx.world, ctx.config.graphLagMs)
     .map((r) => rowOf(r, ctx.world.tenantId))
     .filter((row) => scope.has(text(row.subscriptionId).toLowerCase()) && parsed.where.every((w) => w(row)));
@@ -212,17 +229,13 @@ function query(ctx: RequestContext) {
     rows.sort((a, b) => (text(a[field]) < text(b[field]) ? -1 : text(a[field]) > text(b[field]) ? 1 : 0) * (descending ? -1 : 1));
   }
   if (parsed.project) rows = rows.map((row) => Object.fromEntries(parsed.project!.map((f) => [f, row[f] ?? null])));
-
-  const skip = typeof options.$skipToken === 'string' ? skipOf(options.$skipToken, body.query) : 0;
-  const data = rows.slice(skip, skip + top);
-  const next = skip + top < rows.length ? Buffer.from(JSON.stringify({ skip: skip + top, query: body.query })).toString('base64') : undefined;
-  return json(200, { totalRecords: rows.length, count: data.length, resultTruncated: 'false', ...(next ? { $skipToken: next } : {}), data, facets: [] }, headers);
+  return rows;
 }
 
-function skipOf(token: string, queryText: string): number {
+function skipOf(token: string, queryText: string): { set: number; skip: number } {
   try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { skip?: unknown; query?: unknown };
-    if (typeof parsed.skip === 'number' && parsed.query === queryText) return parsed.skip;
+    const parsed = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { set?: unknown; skip?: unknown; query?: unknown };
+    if (typeof parsed.skip === 'number' && typeof parsed.set === 'number' && parsed.query === queryText) return { set: parsed.set, skip: parsed.skip };
   } catch {
     // fall through
   }

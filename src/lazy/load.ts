@@ -1,0 +1,12 @@
+import * as path from 'node:path';
+
+/**
+ * Parts of the extension that activation does not need live in bundles of their own (esbuild entry points next to
+ * dist/extension.js; under out/src/lazy/ in the tsc build), required on first use: telemetry, which is never used
+ * without a connection string, and the Azure CLI credential (@azure/identity with MSAL), used only when the Azure CLI
+ * is how you sign in. The path is computed so that esbuild leaves the require alone.
+ */
+export function loadLazy<T>(name: 'telemetryReporter' | 'azureCliCredential'): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(__dirname, `${name}.js`)) as T;
+}
