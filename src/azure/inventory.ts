@@ -26,7 +26,8 @@ import { OperationCancelledError } from '../cancellation';
  *   Graph indexes ("Azure Resource Graph table and resource type reference", learn.microsoft.com/azure/governance/
  *   resource-graph/reference/supported-tables-resources: its `resources` table lists custom locations, logical networks
  *   and connected clusters, and of HybridContainerService only the older provisionedclusters types), so they are read
- *   from ARM: only for what is shown, at most INSTANCE_READS_AT_ONCE at a time
+ *   from ARM: only for what is shown, at most INSTANCE_READS_PER_SUBSCRIPTION at a time in one subscription (ARM
+ *   throttles reads per subscription) and INSTANCE_READS_AT_ONCE across them
  *   across subscriptions, cached, and re-read only for clusters in a transitional state or marked changed.
  * - **Writes**: Resource Graph lags behind them, so a command that changed a cluster says so (`changed(id)`) and the
  *   next read of that subscription patches the cluster from direct ARM reads of it, instead of querying again.
@@ -50,10 +51,13 @@ export interface InventoryOptions {
   /** Which of the account's subscriptions are shown (the "Select Subscriptions…" filter); all when unset. */
   select?: (all: Subscription[]) => Subscription[];
   instanceReadsAtOnce?: number;
+  instanceReadsPerSubscription?: number;
   subscriptionListsAtOnce?: number;
 }
 
-export const INSTANCE_READS_AT_ONCE = 16;
+/** Instance reads in flight: 8 per subscription (well inside ARM's per-subscription read bucket), 64 in all. */
+export const INSTANCE_READS_PER_SUBSCRIPTION = 8;
+export const INSTANCE_READS_AT_ONCE = 64;
 const SUBSCRIPTION_LISTS_AT_ONCE = 12;
 
 const TYPES = {
@@ -95,6 +99,8 @@ export class Inventory {
   /** Connected clusters to re-read from ARM at the next read of their subscription (lower-cased id → id as given). */
   private readonly dirty = new Map<string, Map<string, string>>();
   private readonly instanceLimit: <T>(task: () => Promise<T>) => Promise<T>;
+  private readonly perSubscriptionLimits = new Map<string, <T>(task: () => Promise<T>) => Promise<T>>();
+  private readonly perSubscriptionLimit: (subscriptionId: string) => <T>(task: () => Promise<T>) => Promise<T>;
   private readonly listLimit: <T>(task: () => Promise<T>) => Promise<T>;
   private generation = 0;
   private subscriptionList?: Promise<unknown[]>;
@@ -108,6 +114,11 @@ export class Inventory {
     readonly options: InventoryOptions = {},
   ) {
     this.instanceLimit = createLimiter(options.instanceReadsAtOnce ?? INSTANCE_READS_AT_ONCE);
+    this.perSubscriptionLimit = (subscriptionId) => {
+      let limit = this.perSubscriptionLimits.get(subscriptionId);
+      if (!limit) this.perSubscriptionLimits.set(subscriptionId, (limit = createLimiter(options.instanceReadsPerSubscription ?? INSTANCE_READS_PER_SUBSCRIPTION)));
+      return limit;
+    };
     this.listLimit = createLimiter(options.subscriptionListsAtOnce ?? SUBSCRIPTION_LISTS_AT_ONCE);
   }
 
@@ -223,7 +234,7 @@ export class Inventory {
 
   /**
    * The clusters with their AKS Arc instances: cached ones as they are, except those in a transitional state, which
-   * are read again (with their connected cluster, which a deletion removes); at most INSTANCE_READS_AT_ONCE at a time
+   * are read again (with their connected cluster, which a deletion removes); within the per-subscription and overall bounds
    * across every caller.
    */
   async withInstances(clusters: ConnectedCluster[], signal?: AbortSignal): Promise<{ cluster: ConnectedCluster; read: InstanceRead }[]> {
@@ -234,7 +245,8 @@ export class Inventory {
         if (cached && !('error' in cached) && !isTransitionalState(cached.instance?.properties?.provisioningState ?? cluster.properties?.provisioningState)) {
           return { cluster, read: cached };
         }
-        const read = await this.instanceLimit(async (): Promise<InstanceRead> => {
+        const subscriptionLimit = this.perSubscriptionLimit(subscriptionOf(cluster.id));
+        const read = await subscriptionLimit(() => this.instanceLimit(async (): Promise<InstanceRead> => {
           if (signal?.aborted) throw new OperationCancelledError();
           try {
             return { instance: await getProvisionedClusterInstance(this.client(), cluster.id, signal) };
@@ -242,7 +254,7 @@ export class Inventory {
             if (signal?.aborted) throw error;
             return { error };
           }
-        });
+        }));
         if (generation === this.generation && !('error' in read)) this.instances.set(key(cluster.id), read);
         return { cluster, read };
       }),
@@ -380,6 +392,15 @@ export class Inventory {
     const patched = { ...resources, clusters };
     this.bySubscription.set(subscriptionId, Promise.resolve(patched));
     return patched;
+  }
+}
+
+/** The subscription of an id, lower-cased ('' for an id that does not parse: such rows share one bound). */
+function subscriptionOf(id: string): string {
+  try {
+    return key(parseResourceId(id).subscriptionId);
+  } catch {
+    return '';
   }
 }
 

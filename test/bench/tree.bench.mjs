@@ -102,7 +102,7 @@ async function main() {
       const gt = await measure(emulator, true, treeRun);
       const pt = await measure(emulator, false, treeRun);
       if (gt.detail !== S * 28 || pt.detail !== S * 28) throw new Error(`tree read ${gt.detail} / ${pt.detail} instances, not ${S * 28}`);
-      console.log(`tree S=${S} R=50: graph ${fmt(gt)} | per-subscription ${fmt(pt)} | ${(pt.units / gt.units).toFixed(1)}x; instances from ARM (bounded, 16 at once)`);
+      console.log(`tree S=${S} R=50: graph ${fmt(gt)} | per-subscription ${fmt(pt)} | ${(pt.units / gt.units).toFixed(1)}x; instances from ARM (8 per subscription, 64 at once)`);
       const gp = await measure(emulator, true, pickerRun);
       const pp = await measure(emulator, false, pickerRun);
       if (gp.detail !== S * 28 || pp.detail !== S * 28) throw new Error(`picker listed ${gp.detail} / ${pp.detail} clusters, not ${S * 28}`);

@@ -107,7 +107,7 @@ suite('create cluster', () => {
     assert.deepStrictEqual(prompter.picks[0].step, { index: 1, total: 17 });
     // Only the custom location's networks; the mgmt network matches despite its lowercase extendedLocation.
     const networks = prompter.picks.find((p) => p.placeholder.startsWith('Logical network'))!;
-    assert.deepStrictEqual(networks.items.map((i) => i.label), ['lnet-seattle-prod', 'lnet-seattle-mgmt']);
+    assert.deepStrictEqual(networks.items.map((i) => i.label), ['lnet-seattle-mgmt', 'lnet-seattle-prod'], 'by name, as the tree lists them');
     // Keys that are not RSA are listed with the reason.
     const keys = prompter.picks.find((p) => p.placeholder.startsWith('SSH public key'))!;
     assert.ok(keys.items.find((i) => i.label === 'id_ed25519.pub')?.disabledReason?.startsWith('SSH public key:'));
@@ -353,7 +353,7 @@ suite('create cluster', () => {
     const networks = listed.picks.find((p) => p.placeholder.startsWith('Logical network'))!;
     assert.deepStrictEqual(
       networks.items.map((i) => [i.label, i.disabledReason]),
-      [['lnet-redmond-prod', undefined], ['lnet-redmond-dhcp', 'Dynamic IP allocation is not supported; AKS Arc needs a Static logical network.']],
+      [['lnet-redmond-dhcp', 'Dynamic IP allocation is not supported; AKS Arc needs a Static logical network.'], ['lnet-redmond-prod', undefined]],
     );
   });
 });

@@ -69,6 +69,7 @@ describe('what a create run leaves in Azure', () => {
 describe('the wizard context', () => {
   const context: CreateClusterContext = {
     client: {} as CreateClusterContext['client'],
+    inventory: {} as CreateClusterContext['inventory'],
     defaults: {},
     prefilled: {},
     sshDirectory: '/home/dev/.ssh',

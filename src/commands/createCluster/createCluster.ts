@@ -36,6 +36,7 @@ export async function createCluster(deps: CreateClusterDependencies, origin?: Cr
   const prefilled = prefillFrom(origin);
   const context: CreateClusterContext = {
     client,
+    inventory: deps.session.inventory,
     tenantId: deps.session.tenantId,
     defaults: deps.defaults.get(),
     prefilled,

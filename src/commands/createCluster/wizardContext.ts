@@ -1,3 +1,4 @@
+import type { Inventory } from '../../azure/inventory';
 import type { ArmClient } from '../../azure/armClient';
 import type { CustomLocation, LogicalNetwork, Subscription } from '../../azure/models';
 import type { ClusterSpec } from './clusterSpec';
@@ -30,6 +31,8 @@ export type SshKeySource = { kind: 'file'; path: string } | { kind: 'pasted' } |
 /** Everything the create-cluster wizard knows so far. Steps fill it in order; Back keeps answers as defaults. */
 export interface CreateClusterContext extends PlainAnswers {
   readonly client: ArmClient;
+  /** The shared inventory: the custom location and network pickers offer what the tree already read. */
+  readonly inventory: Inventory;
   /** The signed-in tenant, when known (shown in the review; sent as aadProfile.tenantID). */
   readonly tenantId?: string;
   readonly defaults: WizardDefaults;

@@ -1,4 +1,6 @@
-import { listCustomLocations } from '../../../azure/customLocations';
+import type { CustomLocation } from '../../../azure/models';
+import { sortByName } from '../../../azure/grouping';
+import { checkResources } from '../../../azure/shapes';
 import { resourceNameOf, sameResourceId } from '../../../azure/resourceId';
 import type { WizardStep } from '../../../wizard/runWizard';
 import type { CreateClusterContext } from '../wizardContext';
@@ -7,8 +9,8 @@ import type { CreateClusterContext } from '../wizardContext';
 export const customLocationStep: WizardStep<CreateClusterContext> = {
   shouldPrompt: (context) => !context.prefilled.customLocationId,
   async prompt(context, prompter, step) {
-    const items = (signal: AbortSignal) => listCustomLocations(context.client, context.subscription!.subscriptionId, signal).then((locations) =>
-      locations.map((location) => {
+    const items = (signal: AbortSignal) => context.inventory.subscription(context.subscription!.subscriptionId, signal).then((read) =>
+      sortByName(checkResources<CustomLocation>('custom location', read.customLocations).items, (l) => l.name).map((location) => {
         const host = location.properties?.hostResourceId ? resourceNameOf(location.properties.hostResourceId) : undefined;
         return {
           label: location.name,

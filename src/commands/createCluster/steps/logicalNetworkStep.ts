@@ -1,4 +1,6 @@
-import { listLogicalNetworks } from '../../../azure/logicalNetworks';
+import type { LogicalNetwork } from '../../../azure/models';
+import { sortByName } from '../../../azure/grouping';
+import { checkResources } from '../../../azure/shapes';
 import { sameResourceId } from '../../../azure/resourceId';
 import { summarizeLogicalNetwork } from '../../../azure/logicalNetwork';
 import type { WizardStep } from '../../../wizard/runWizard';
@@ -13,8 +15,8 @@ export const logicalNetworkStep: WizardStep<CreateClusterContext> = {
   shouldPrompt: (context) => !context.prefilled.logicalNetworkId,
   async prompt(context, prompter, step) {
     const customLocation = context.customLocation!;
-    const items = (signal: AbortSignal) => listLogicalNetworks(context.client, context.subscription!.subscriptionId, signal).then((networks) =>
-      networks
+    const items = (signal: AbortSignal) => context.inventory.subscription(context.subscription!.subscriptionId, signal).then((read) =>
+      sortByName(checkResources<LogicalNetwork>('logical network', read.logicalNetworks).items, (n) => n.name)
         .filter((n) => sameResourceId(n.extendedLocation?.name, customLocation.id))
         .map((network) => {
           const summary = summarizeLogicalNetwork(network);
