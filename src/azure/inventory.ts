@@ -52,6 +52,8 @@ export interface InventoryOptions {
   select?: (all: Subscription[]) => Subscription[];
   instanceReadsAtOnce?: number;
   instanceReadsPerSubscription?: number;
+  /** Resource Graph rows per page (tests: small pages). */
+  graphRowsPerPage?: number;
   subscriptionListsAtOnce?: number;
 }
 
@@ -331,7 +333,7 @@ export class Inventory {
   private async graphRows(query: string, subscriptionIds: string[], signal?: AbortSignal): Promise<{ id?: unknown; type?: unknown; subscriptionId?: unknown }[]> {
     let rows: { id?: unknown; type?: unknown; subscriptionId?: unknown }[];
     try {
-      rows = await queryResourceGraph(this.client(), query, subscriptionIds, { signal });
+      rows = await queryResourceGraph(this.client(), query, subscriptionIds, { signal, rowsPerPage: this.options.graphRowsPerPage });
     } catch (error) {
       if (!graphUnavailable(error)) throw error;
       this.source = 'per-subscription lists';

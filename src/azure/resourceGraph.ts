@@ -31,6 +31,8 @@ interface QueryResponse {
 
 export interface GraphQueryOptions {
   signal?: AbortSignal;
+  /** Rows per page (`$top`); ARG's maximum unless a test asks for small pages. */
+  rowsPerPage?: number;
 }
 
 /**
@@ -43,18 +45,19 @@ export async function queryResourceGraph<T>(client: ArmClient, query: string, su
   const batches: string[][] = [];
   for (let i = 0; i < subscriptions.length; i += SUBSCRIPTIONS_PER_QUERY) batches.push(subscriptions.slice(i, i + SUBSCRIPTIONS_PER_QUERY));
   const quota = new QuotaGate(client.clock);
-  const results = await mapWithConcurrency(batches, BATCHES_AT_ONCE, (batch) => queryBatch<T>(client, query, batch, quota, options.signal));
+  const results = await mapWithConcurrency(batches, BATCHES_AT_ONCE, (batch) => queryBatch<T>(client, query, batch, quota, options));
   for (const batch of results) rows.push(...batch);
   return rows;
 }
 
-async function queryBatch<T>(client: ArmClient, query: string, subscriptions: string[], quota: QuotaGate, signal?: AbortSignal): Promise<T[]> {
+async function queryBatch<T>(client: ArmClient, query: string, subscriptions: string[], quota: QuotaGate, options: GraphQueryOptions): Promise<T[]> {
+  const signal = options.signal;
   const guard = new PageGuard('Resource Graph results', client.reliability.maxPages);
   const rows: T[] = [];
   let skipToken: string | undefined;
   do {
     await quota.wait(signal);
-    const body = { subscriptions, query, options: { $top: ROWS_PER_PAGE, resultFormat: 'objectArray', ...(skipToken ? { $skipToken: skipToken } : {}) } };
+    const body = { subscriptions, query, options: { $top: options.rowsPerPage ?? ROWS_PER_PAGE, resultFormat: 'objectArray', ...(skipToken ? { $skipToken: skipToken } : {}) } };
     const result = await post(client, body, signal);
     quota.update(result.headers);
     const page = parsePage(result.bodyText);

@@ -17,6 +17,7 @@ export interface EmulatorConfig {
   latencyMs: number;
   /** Resource Graph: queries per 5 s per caller; how far its index lags behind writes; whether it exists at all. */
   graphQuota: number;
+  graphQuotaWindowMs: number;
   graphLagMs: number;
   graphEnabled: boolean;
 }

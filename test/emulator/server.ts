@@ -157,6 +157,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tokenMode: options.tokenMode ?? 'development',
     latencyMs: options.latencyMs ?? 0,
     graphQuota: 15,
+    graphQuotaWindowMs: 5000,
     graphLagMs: 0,
     graphEnabled: true,
   };
@@ -415,10 +416,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           if (body.tokenMode !== 'development' && body.tokenMode !== 'expiring') return reply(400, { error: { code: 'InvalidConfig', message: "tokenMode must be 'development' or 'expiring'." } });
           config.tokenMode = body.tokenMode;
         }
-        for (const key of ['pageSize', 'lroPollsToComplete', 'retryAfterSeconds', 'latencyMs', 'graphQuota', 'graphLagMs'] as const) {
+        for (const key of ['pageSize', 'lroPollsToComplete', 'retryAfterSeconds', 'latencyMs', 'graphQuota', 'graphQuotaWindowMs', 'graphLagMs'] as const) {
           const v = body[key];
           if (v === undefined) continue;
-          const min = key === 'pageSize' || key === 'graphQuota' ? 1 : 0;
+          const min = key === 'pageSize' || key === 'graphQuota' || key === 'graphQuotaWindowMs' ? 1 : 0;
           if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
             return reply(400, { error: { code: 'InvalidConfig', message: `${key} must be an integer >= ${min}.` } });
           }

@@ -10,7 +10,7 @@
  * no cited source lists, so they are not here: the extension reads them from ARM.
  *
  * Paging: `options.$top` (1–1000, default 100 here as in ARG's documented default) and an opaque `$skipToken`. Quota:
- * `config.graphQuota` queries per 5 s window per caller, told in `x-ms-user-quota-remaining` and
+ * `config.graphQuota` queries per `config.graphQuotaWindowMs` (5 s) per caller, told in `x-ms-user-quota-remaining` and
  * `x-ms-user-quota-resets-after` (hh:mm:ss), a 429 beyond it. Lag: a resource created less than `config.graphLagMs`
  * ago is not yet in the index, and one deleted that recently still is (its last state), as ARG lags behind writes.
  */
@@ -19,7 +19,6 @@ import type { ArmResource, World } from '../world';
 
 export const RESOURCE_GRAPH_API_VERSIONS = ['2022-10-01', '2024-04-01'];
 const INDEXED_TYPES = new Set(['microsoft.extendedlocation/customlocations', 'microsoft.azurestackhci/logicalnetworks', 'microsoft.kubernetes/connectedclusters']);
-const QUOTA_WINDOW_MS = 5000;
 
 type Row = Record<string, unknown>;
 
@@ -179,9 +178,11 @@ function quotaHeaders(ctx: RequestContext): Record<string, string> {
   const caller = ctx.req.headers.authorization ?? '';
   const now = Date.now();
   let window = quota.get(caller);
-  if (!window || now - window.windowStart >= QUOTA_WINDOW_MS) quota.set(caller, (window = { windowStart: now, used: 0 }));
-  const resetsAfter = Math.max(0, QUOTA_WINDOW_MS - (now - window.windowStart));
-  const hhmmss = new Date(resetsAfter).toISOString().slice(11, 19);
+  const windowMs = ctx.config.graphQuotaWindowMs;
+  if (!window || now - window.windowStart >= windowMs) quota.set(caller, (window = { windowStart: now, used: 0 }));
+  const resetsAfter = Math.max(0, windowMs - (now - window.windowStart));
+  // Whole seconds, rounded up, as the header's hh:mm:ss can say: waiting that long always reaches the reset.
+  const hhmmss = new Date(Math.ceil(resetsAfter / 1000) * 1000).toISOString().slice(11, 19);
   if (window.used >= ctx.config.graphQuota) {
     throw Object.assign(new ArmError(429, 'RateLimiting', 'Please provide below info when asking for support: the user quota of Resource Graph queries is used up.'), {
       headers: { 'x-ms-user-quota-remaining': '0', 'x-ms-user-quota-resets-after': hhmmss, 'Retry-After': String(Math.ceil(resetsAfter / 1000)) },
