@@ -20,6 +20,7 @@ import { openInPortal } from './commands/openInPortal';
 import { registerCommand, type CommandContext } from './commands/registerCommand';
 import { selectSubscriptions } from './commands/selectSubscriptions';
 import { PROPERTIES_SCHEME, ResourcePropertiesProvider, showProperties } from './commands/showProperties';
+import { selectTenants } from './commands/selectTenants';
 import { signIn } from './commands/signIn';
 import { ProxyManager } from './connect/proxyManager';
 import { endStaleProxies, orphaned, type ProxyGroup } from './connect/staleProxies';
@@ -129,7 +130,9 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
       if (settings.affectsSubscriptions(event)) tree.refreshAll();
     }),
     registerCommand('azureLocal.signIn', commands, () => signIn(session)),
-    registerCommand('azureLocal.selectSubscriptions', commands, () => selectSubscriptions(session)),
+    registerCommand('azureLocal.selectSubscriptions', commands, () => selectSubscriptions(session, prompter())),
+    registerCommand('azureLocal.selectTenants', commands, () => selectTenants(session, prompter())),
+    registerCommand('azureLocal.signInToTenant', commands, (tenantId?: string) => signIn(session, tenantId)),
     registerCommand('azureLocal.refresh', commands, () => updateSignIn()),
     registerCommand('azureLocal.refreshNode', commands, (node?: TreeNode) => (node?.refresh ? tree.refreshNode(node) : updateSignIn())),
     registerCommand('azureLocal.copyResourceId', commands, (node?: TreeNode) => copyResourceId(node)),

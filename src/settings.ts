@@ -20,6 +20,14 @@ export const settings = {
   authenticationMethod(): AuthenticationMethod {
     return config().get<AuthenticationMethod>('authentication') === 'azureCli' ? 'azureCli' : 'vscode';
   },
+  /** "Select Tenants…": the tenants whose subscriptions are shown together; empty: the sign-in's own tenant. */
+  tenants(): string[] {
+    const value = config().get<unknown>('tenants');
+    return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string' && /^[0-9a-f-]{36}$/i.test(t.trim())).map((t) => t.trim()) : [];
+  },
+  setTenants(tenantIds: string[]): Thenable<void> {
+    return config().update('tenants', tenantIds.length ? tenantIds : undefined, vscode.ConfigurationTarget.Global);
+  },
   tenant(): string | undefined {
     return config().get<string>('tenant')?.trim() || undefined;
   },
@@ -65,6 +73,7 @@ export const settings = {
       event.affectsConfiguration(`${SECTION}.resourceManagerEndpoint`) ||
       event.affectsConfiguration(`${SECTION}.authentication`) ||
       event.affectsConfiguration(`${SECTION}.tenant`) ||
+      event.affectsConfiguration(`${SECTION}.tenants`) ||
       event.affectsConfiguration('microsoft-sovereign-cloud')
     );
   },

@@ -1,4 +1,5 @@
 import { Inventory } from '../azure/inventory';
+import { TenantDirectory } from '../azure/tenants';
 import { filterSubscriptions } from '../azure/subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
 import type { AzureCliCredential } from '@azure/identity';
@@ -24,7 +25,13 @@ export class AzureSession implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private cached?: { cloud: AzureCloud; kind: SessionKind; client: ArmClient; credential?: TokenCredential };
   /** What this account shows, read once and shared (tree, pickers, tasks); forgotten when who or where changes. */
-  readonly inventory = new Inventory(() => this.client, { select: (all) => filterSubscriptions(all, settings.selectedSubscriptions()) });
+  /** Each subscription's tenant, learned from the lists: the one pipeline picks each request's token by it. */
+  readonly tenants = new TenantDirectory();
+  readonly inventory = new Inventory(() => this.client, {
+    select: (all) => filterSubscriptions(all, settings.selectedSubscriptions()),
+    tenants: () => settings.tenants(),
+    directory: this.tenants,
+  });
   /** Extension-host tests shorten the waits (settled-state spacing, poll floor) without waiting for them. */
   private overrides?: { reliability?: Partial<Reliability>; clock?: Clock };
 
@@ -77,11 +84,14 @@ export class AzureSession implements vscode.Disposable {
     }
   }
 
-  /** Shows VS Code's Microsoft sign-in (Allow/Cancel, then the browser). Resolves false when the user cancels. */
-  async signIn(): Promise<boolean> {
+  /**
+   * Shows VS Code's Microsoft sign-in (Allow/Cancel, then the browser), to one tenant when given (a VS Code session per
+   * tenant, scope VSCODE_TENANT:<id>). Resolves false when the user cancels.
+   */
+  async signIn(tenantId?: string): Promise<boolean> {
     const { cloud, credential } = this.current();
     if (!(credential instanceof VSCodeSessionCredential)) return this.isSignedIn();
-    const session = await credential.getSession([resourceManagerScope(cloud)], true);
+    const session = await credential.getSession([resourceManagerScope(cloud)], true, tenantId);
     this.reset();
     return !!session;
   }
@@ -118,6 +128,7 @@ export class AzureSession implements vscode.Disposable {
         log: this.log,
         reliability: { ...settings.reliability(), ...this.overrides?.reliability },
         clock: this.overrides?.clock,
+        tenants: this.tenants,
       });
       this.cached = { cloud, kind, client, credential };
     }

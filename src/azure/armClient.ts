@@ -1,3 +1,4 @@
+import { nameTenant, type TenantDirectory } from './tenants';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import type { TokenCredential } from '@azure/core-auth';
 import { ServiceClient } from '@azure/core-client';
@@ -24,12 +25,16 @@ export interface ArmClientOptions {
   log?: (entry: ArmRequestLogEntry) => void;
   reliability?: Partial<Reliability>;
   clock?: Clock;
+  /** Which tenant's token each request needs, when several tenants are shown. */
+  tenants?: TenantDirectory;
 }
 
 export interface RequestOptions {
   apiVersion?: string;
   body?: unknown;
   signal?: AbortSignal;
+  /** The tenant whose token this request needs, for requests not under a subscription (its list, Resource Graph). */
+  tenantId?: string;
 }
 
 export interface LongRunningOptions extends RequestOptions {
@@ -76,6 +81,7 @@ export class ArmClient {
       request.headers.set('Content-Type', 'application/json');
     }
     request.headers.set('Accept', 'application/json');
+    if (options.tenantId) nameTenant(request, options.tenantId);
     const response = await armCall(() => this.service.sendRequest(request));
     const result: HttpResult = { status: response.status, headers: response.headers, bodyText: response.bodyAsText ?? undefined };
     if (response.status < 200 || response.status >= 300) throw armErrorFromResponse(result);
@@ -99,7 +105,7 @@ export class ArmClient {
   /** Every item of a pageable list; nextLink is followed exactly as returned, under the paging guard. */
   list<T>(path: string, options: RequestOptions = {}): AsyncGenerator<T> {
     const guard = new PageGuard(lastSegment(path), this.reliability.maxPages);
-    return listAll<T>(this.url(path, options.apiVersion), (url) => this.get<ArmPage<T>>(url, { signal: options.signal }), guard);
+    return listAll<T>(this.url(path, options.apiVersion), (url) => this.get<ArmPage<T>>(url, { signal: options.signal, tenantId: options.tenantId }), guard);
   }
 
   /** Starts a PUT/DELETE/POST and polls it to the end; returns the final body (undefined when there is none). */
@@ -176,6 +182,7 @@ export function createArmClient(options: ArmClientOptions): ArmClient {
     reliability,
     clock,
     log: options.log,
+    tenants: options.tenants,
   });
   return new ArmClient(options.cloud, pipeline, reliability, clock);
 }

@@ -12,6 +12,7 @@ import { queryResourceGraph } from './resourceGraph';
 import { parseResourceId } from './resourceId';
 import { checkSubscriptions } from './shapes';
 import { listSubscriptions } from './subscriptions';
+import type { TenantDirectory } from './tenants';
 import { OperationCancelledError } from '../cancellation';
 
 /**
@@ -50,6 +51,10 @@ export interface InventoryOptions {
   log?: (line: string) => void;
   /** Which of the account's subscriptions are shown (the "Select Subscriptions…" filter); all when unset. */
   select?: (all: Subscription[]) => Subscription[];
+  /** The tenants whose subscriptions are shown together ("Select Tenants…"); none: the credential's default tenant. */
+  tenants?: () => string[];
+  /** Learns each subscription's tenant, so that each request goes with its tenant's token. */
+  directory?: TenantDirectory;
   instanceReadsAtOnce?: number;
   instanceReadsPerSubscription?: number;
   /** Resource Graph rows per page (tests: small pages). */
@@ -124,14 +129,55 @@ export class Inventory {
     this.listLimit = createLimiter(options.subscriptionListsAtOnce ?? SUBSCRIPTION_LISTS_AT_ONCE);
   }
 
-  /** `GET /subscriptions`, once: the tree, the pickers and Connect (for a subscription's tenant) share it. */
+  /**
+   * Tenants chosen but not signed in to (or refused): the tree shows one "Sign in to …" row for each, instead of
+   * asking per request.
+   */
+  readonly tenantsNotSignedIn = new Map<string, unknown>();
+
+  /**
+   * `GET /subscriptions`, once (per chosen tenant, with that tenant's token): the tree, the pickers and Connect (for a
+   * subscription's tenant) share it.
+   */
   allSubscriptions(signal?: AbortSignal): Promise<unknown[]> {
     if (!this.subscriptionList) {
-      const list = listSubscriptions(this.client());
+      const list = this.listAcrossTenants();
       this.subscriptionList = list;
       list.catch(() => this.subscriptionList === list && (this.subscriptionList = undefined));
     }
     return raceAbort(this.subscriptionList, signal);
+  }
+
+  private async listAcrossTenants(): Promise<unknown[]> {
+    const client = this.client();
+    const tenants = this.options.tenants?.() ?? [];
+    this.tenantsNotSignedIn.clear();
+    if (!tenants.length) {
+      const all = await listSubscriptions(client);
+      this.options.directory?.learn(all);
+      return all;
+    }
+    const perTenant = await Promise.all(
+      tenants.map(async (tenantId) => {
+        try {
+          const subscriptions = await listSubscriptions(client, undefined, tenantId);
+          // A subscription's tenant is the one whose token listed it (a guest's list can name its home tenant).
+          return subscriptions.map((s) => (s && typeof s === 'object' ? { ...s, tenantId } : s));
+        } catch (error) {
+          this.tenantsNotSignedIn.set(tenantId, error);
+          return [];
+        }
+      }),
+    );
+    const seen = new Set<string>();
+    const all = perTenant.flat().filter((s) => {
+      const id = typeof s?.subscriptionId === 'string' ? s.subscriptionId.toLowerCase() : undefined;
+      if (!id || seen.has(id)) return !id;
+      seen.add(id);
+      return true;
+    });
+    this.options.directory?.learn(all);
+    return all;
   }
 
   /** The well-formed subscriptions the filter shows; they become the scope of the next load. */
@@ -332,8 +378,17 @@ export class Inventory {
   /** Rows of a query; a Resource Graph that is not there switches the inventory to the per-subscription path. */
   private async graphRows(query: string, subscriptionIds: string[], signal?: AbortSignal): Promise<{ id?: unknown; type?: unknown; subscriptionId?: unknown }[]> {
     let rows: { id?: unknown; type?: unknown; subscriptionId?: unknown }[];
+    // A query sees one tenant's subscriptions: one per tenant, each with its tenant's token.
+    const byTenant = new Map<string | undefined, string[]>();
+    for (const id of subscriptionIds) {
+      const tenantId = this.options.directory?.tenantOfSubscription(id);
+      byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), id]);
+    }
     try {
-      rows = await queryResourceGraph(this.client(), query, subscriptionIds, { signal, rowsPerPage: this.options.graphRowsPerPage });
+      const perTenant = await Promise.all(
+        [...byTenant].map(([tenantId, ids]) => queryResourceGraph<{ id?: unknown; type?: unknown; subscriptionId?: unknown }>(this.client(), query, ids, { signal, rowsPerPage: this.options.graphRowsPerPage, tenantId })),
+      );
+      rows = perTenant.flat();
     } catch (error) {
       if (!graphUnavailable(error)) throw error;
       this.source = 'per-subscription lists';

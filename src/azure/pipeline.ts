@@ -8,6 +8,7 @@ import {
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
 import { DEV_TOKEN, isLoopbackEndpoint } from '../auth/loopback';
+import { namedTenant, type TenantDirectory } from './tenants';
 import { ArmError, EARLIER_ATTEMPT_LOST_HEADER, normalizeError } from './armError';
 import type { Clock } from './clock';
 import type { Reliability } from './reliability';
@@ -29,6 +30,8 @@ export interface ArmPipelineOptions {
   /** Undefined: the emulator's development token (loopback only). */
   credential?: TokenCredential;
   scopes: string;
+  /** Which tenant's token each request needs (several tenants shown together); none: the credential's default. */
+  tenants?: TenantDirectory;
   userAgent: string;
   reliability: Reliability;
   clock: Clock;
@@ -52,7 +55,7 @@ export function createArmPipeline(options: ArmPipelineOptions): Pipeline {
   pipeline.addPolicy(retryPolicy(options.reliability, options.clock), { phase: 'Retry' });
   if (options.log) pipeline.addPolicy(requestLogPolicy(options.log), { phase: 'Retry', afterPolicies: [RETRY_POLICY] });
   pipeline.addPolicy(tokenBoundaryPolicy(options.endpoint), { phase: 'Sign' });
-  pipeline.addPolicy(options.credential ? tokenPolicy(options.credential, options.scopes) : developmentTokenPolicy(), {
+  pipeline.addPolicy(options.credential ? tokenPolicy(options.credential, options.scopes, options.tenants) : developmentTokenPolicy(options.tenants), {
     phase: 'Sign',
     afterPolicies: [TOKEN_BOUNDARY_POLICY],
   });
@@ -172,49 +175,59 @@ function withoutQuery(url: string): string {
 const TOKEN_REFRESH_MARGIN_MS = 2 * 60_000;
 
 /**
- * The bearer token from the credential (named like the SDK's, so generated clients add none of their own). Tokens are
- * cached until near expiry; a 401 drops the cached token and the request is sent once more with a fresh one — a token
- * can expire or be revoked before the time it claimed.
+ * The bearer token from the credential (named like the SDK's, so generated clients add none of their own), for the
+ * request's tenant (TenantDirectory). Tokens are cached per tenant until near expiry; a 401 drops the cached token and
+ * the request is sent once more with a fresh one — a token can expire or be revoked before the time it claimed.
  */
-export function tokenPolicy(credential: TokenCredential, scopes: string): PipelinePolicy {
-  let cached: AccessToken | undefined;
-  let pending: Promise<AccessToken> | undefined;
-  const token = async (request: PipelineRequest, fresh: boolean): Promise<string> => {
-    if (fresh) cached = undefined;
-    if (cached && cached.expiresOnTimestamp - Date.now() > TOKEN_REFRESH_MARGIN_MS) return cached.token;
-    pending ??= Promise.resolve(credential.getToken(scopes, { abortSignal: request.abortSignal })).then(
+export function tokenPolicy(credential: TokenCredential, scopes: string, tenants?: TenantDirectory): PipelinePolicy {
+  const perTenant = new Map<string, { cached?: AccessToken; pending?: Promise<AccessToken> }>();
+  const token = async (request: PipelineRequest, tenantId: string | undefined, fresh: boolean): Promise<string> => {
+    let slot = perTenant.get(tenantId ?? '');
+    if (!slot) perTenant.set(tenantId ?? '', (slot = {}));
+    const entry = slot;
+    if (fresh) entry.cached = undefined;
+    if (entry.cached && entry.cached.expiresOnTimestamp - Date.now() > TOKEN_REFRESH_MARGIN_MS) return entry.cached.token;
+    entry.pending ??= Promise.resolve(credential.getToken(scopes, { abortSignal: request.abortSignal, ...(tenantId ? { tenantId } : {}) })).then(
       (result) => {
-        pending = undefined;
+        entry.pending = undefined;
         if (!result) throw new ArmError('NoToken', 'The credential returned no token; sign in again (Azure Local: Sign In).', undefined);
-        cached = result;
+        entry.cached = result;
         return result;
       },
       (error: unknown) => {
-        pending = undefined;
+        entry.pending = undefined;
         throw error;
       },
     );
-    return (await pending).token;
+    return (await entry.pending).token;
   };
   return {
     name: bearerTokenAuthenticationPolicyName,
     async sendRequest(request, next) {
-      request.headers.set('Authorization', `Bearer ${await token(request, false)}`);
+      const tenantId = tenantOf(request, tenants);
+      request.headers.set('Authorization', `Bearer ${await token(request, tenantId, false)}`);
       const response = await next(request);
       if (response.status !== 401) return response;
-      request.headers.set('Authorization', `Bearer ${await token(request, true)}`);
+      request.headers.set('Authorization', `Bearer ${await token(request, tenantId, true)}`);
       return next(request);
     },
   };
 }
 
-/** The emulator's fixed token, only ever to loopback. */
-function developmentTokenPolicy(): PipelinePolicy {
+/** The request's tenant: the one named for it, else its subscription's. */
+function tenantOf(request: PipelineRequest, tenants?: TenantDirectory): string | undefined {
+  const named = namedTenant(request);
+  return tenants?.tenantFor(request.url, named) ?? named;
+}
+
+/** The emulator's fixed token (naming the request's tenant after '@'), only ever to loopback. */
+function developmentTokenPolicy(tenants?: TenantDirectory): PipelinePolicy {
   return {
     name: bearerTokenAuthenticationPolicyName,
     sendRequest(request, next) {
       if (!isLoopbackEndpoint(request.url)) throw new Error('The development token is only for loopback endpoints.');
-      request.headers.set('Authorization', `Bearer ${DEV_TOKEN}`);
+      const tenantId = tenantOf(request, tenants);
+      request.headers.set('Authorization', `Bearer ${DEV_TOKEN}${tenantId ? `@${tenantId}` : ''}`);
       return next(request);
     },
   };

@@ -33,6 +33,8 @@ export interface GraphQueryOptions {
   signal?: AbortSignal;
   /** Rows per page (`$top`); ARG's maximum unless a test asks for small pages. */
   rowsPerPage?: number;
+  /** The tenant whose token the query goes with (a query sees one tenant's subscriptions). */
+  tenantId?: string;
 }
 
 /**
@@ -58,7 +60,7 @@ async function queryBatch<T>(client: ArmClient, query: string, subscriptions: st
   do {
     await quota.wait(signal);
     const body = { subscriptions, query, options: { $top: options.rowsPerPage ?? ROWS_PER_PAGE, resultFormat: 'objectArray', ...(skipToken ? { $skipToken: skipToken } : {}) } };
-    const result = await post(client, body, signal);
+    const result = await post(client, body, signal, options.tenantId);
     quota.update(result.headers);
     const page = parsePage(result.bodyText);
     const data = page.data as T[];
@@ -71,10 +73,10 @@ async function queryBatch<T>(client: ArmClient, query: string, subscriptions: st
 
 let apiVersionIndex = 0;
 
-async function post(client: ArmClient, body: unknown, signal?: AbortSignal) {
+async function post(client: ArmClient, body: unknown, signal?: AbortSignal, tenantId?: string) {
   for (;;) {
     try {
-      return await client.send('POST', '/providers/Microsoft.ResourceGraph/resources', { apiVersion: RESOURCE_GRAPH_API_VERSIONS[apiVersionIndex], body, signal });
+      return await client.send('POST', '/providers/Microsoft.ResourceGraph/resources', { apiVersion: RESOURCE_GRAPH_API_VERSIONS[apiVersionIndex], body, signal, tenantId });
     } catch (error) {
       const refusedVersion = error instanceof ArmError && error.status === 400 && /ApiVersion/i.test(error.code);
       if (!refusedVersion || apiVersionIndex >= RESOURCE_GRAPH_API_VERSIONS.length - 1) throw error;

@@ -3,8 +3,21 @@ import { API_VERSIONS } from './apiVersions';
 import { collect } from './paging';
 import type { Subscription } from './models';
 
-export function listSubscriptions(client: ArmClient, signal?: AbortSignal): Promise<Subscription[]> {
-  return collect(client.list<Subscription>('/subscriptions', { apiVersion: API_VERSIONS.subscriptions, signal }));
+/** The subscriptions of one tenant (`tenantId`; none: the credential's default tenant). */
+export function listSubscriptions(client: ArmClient, signal?: AbortSignal, tenantId?: string): Promise<Subscription[]> {
+  return collect(client.list<Subscription>('/subscriptions', { apiVersion: API_VERSIONS.subscriptions, signal, tenantId }));
+}
+
+/** `GET /tenants`: every directory the signed-in account belongs to. */
+export interface Tenant {
+  tenantId: string;
+  displayName?: string;
+  defaultDomain?: string;
+  tenantCategory?: string;
+}
+
+export function listTenants(client: ArmClient, signal?: AbortSignal): Promise<Tenant[]> {
+  return collect(client.list<Tenant>('/tenants', { apiVersion: API_VERSIONS.subscriptions, signal }));
 }
 
 /** Subscriptions whose id is in `selected` (case-insensitively), all of them when nothing is selected. */

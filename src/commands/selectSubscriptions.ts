@@ -1,27 +1,32 @@
-import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
-import { listSubscriptions } from '../azure/subscriptions';
-import { abortSignalFor, OperationCancelledError } from '../cancellation';
+import { checkSubscriptions } from '../azure/shapes';
+import type { Subscription } from '../azure/models';
+import { listTenants } from '../azure/subscriptions';
 import { settings } from '../settings';
+import type { Prompter } from '../wizard/prompter';
 
-/** A multi-select of the account's subscriptions; the choice is remembered in the user's settings. */
-export async function selectSubscriptions(session: AzureSession): Promise<void> {
-  const all = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Listing subscriptions…', cancellable: true },
-    (_progress, token) => listSubscriptions(session.client, abortSignalFor(token)),
-  );
+/**
+ * "Select Subscriptions…": the subscriptions of every chosen tenant, grouped by tenant (sorted by it, its name on each
+ * row), checked as shown now; the choice is remembered in the user's settings.
+ */
+export async function selectSubscriptions(session: AzureSession, prompter: Prompter): Promise<void> {
   const selected = new Set(settings.selectedSubscriptions().map((id) => id.toLowerCase()));
-  const items = all
-    .map((s) => ({ label: s.displayName, description: s.subscriptionId, picked: selected.size === 0 || selected.has(s.subscriptionId.toLowerCase()), id: s.subscriptionId }))
-    .sort((a, b) => a.label.localeCompare(b.label));
-  const picks = await vscode.window.showQuickPick(items, {
-    canPickMany: true,
-    title: 'Select Subscriptions',
-    placeHolder: 'Subscriptions to show in the Azure Local view',
-    ignoreFocusOut: true,
+  let count = 0;
+  const chosen = await prompter.pickMany({
+    placeholder: 'Subscriptions to show in the Azure Local view',
+    noItemsMessage: 'No subscriptions: check your account, or "Select Tenants…".',
+    items: async (signal) => {
+      const [all, tenants] = await Promise.all([session.inventory.allSubscriptions(signal), listTenants(session.client, signal).catch(() => [])]);
+      const tenantName = new Map(tenants.map((t) => [t.tenantId.toLowerCase(), t.displayName ?? t.defaultDomain ?? t.tenantId]));
+      const nameOf = (s: Subscription) => tenantName.get(s.tenantId?.toLowerCase() ?? '') ?? s.tenantId ?? 'tenant unknown';
+      const subscriptions = checkSubscriptions<Subscription>(all).items;
+      count = subscriptions.length;
+      return subscriptions
+        .map((s) => ({ label: s.displayName, description: `${nameOf(s)} · ${s.subscriptionId}`, value: s.subscriptionId, picked: selected.size === 0 || selected.has(s.subscriptionId.toLowerCase()), tenant: nameOf(s) }))
+        .sort((a, b) => a.tenant.localeCompare(b.tenant) || a.label.localeCompare(b.label));
+    },
   });
-  if (!picks) throw new OperationCancelledError();
-  if (picks.length === 0) throw new Error('Select at least one subscription (no subscriptions were changed).');
+  if (chosen.length === 0) throw new Error('Select at least one subscription (no subscriptions were changed).');
   // Everything picked is stored as "all", so subscriptions added later show up too.
-  await settings.setSelectedSubscriptions(picks.length === items.length ? [] : picks.map((p) => p.id));
+  await settings.setSelectedSubscriptions(chosen.length === count ? [] : chosen);
 }

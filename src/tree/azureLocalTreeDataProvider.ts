@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
 import { createLimiter } from '../azure/concurrency';
+import { errorText } from '../azure/armError';
 import type { Inventory } from '../azure/inventory';
 import type { Subscription } from '../azure/models';
 import { normalizeResourceId, parseResourceId } from '../azure/resourceId';
@@ -51,7 +52,9 @@ class SubscriptionsRoot extends LazyParentNode {
     const shown = filterSubscriptions(items, settings.selectedSubscriptions());
     this.inventory.setScope(shown.map((s) => s.subscriptionId));
     const expand = shown.length <= EXPAND_UP_TO;
+    const signIns = [...this.inventory.tenantsNotSignedIn].map(([tenantId, error]) => MessageNode.signInToTenant(tenantId, tenantId, errorText(error)));
     return [
+      ...signIns,
       ...shown.map((s) => new SubscriptionNode(this.tree, s, () => this.session.client, () => this.inventory, this.limit, expand)),
       ...warnings.map((w) => MessageNode.warning(w.label, w.detail)),
     ];

@@ -6,10 +6,20 @@ export class MessageNode implements TreeNode {
   private constructor(
     private readonly label: string,
     private readonly icon: vscode.ThemeIcon,
-    private readonly kind: 'loading' | 'empty' | 'error' | 'warning',
+    private readonly kind: 'loading' | 'empty' | 'error' | 'warning' | 'signIn',
     private readonly retry?: TreeNode,
     private readonly tooltip?: string,
+    private readonly command?: vscode.Command,
   ) {}
+
+  /** A chosen tenant without a session: one row that signs in to it, never a prompt per request. */
+  static signInToTenant(tenant: string, tenantId: string, why: string): MessageNode {
+    return new MessageNode(`Sign in to ${tenant}`, new vscode.ThemeIcon('account'), 'signIn', undefined, `${tenant} (${tenantId}): ${why}`, {
+      command: 'azureLocal.signInToTenant',
+      title: 'Sign In',
+      arguments: [tenantId],
+    });
+  }
 
   static loading(): MessageNode {
     return new MessageNode('Loading…', new vscode.ThemeIcon('loading~spin'), 'loading');
@@ -40,6 +50,7 @@ export class MessageNode implements TreeNode {
     item.contextValue = `message.${this.kind}`;
     item.tooltip = this.tooltip;
     if (this.retry) item.command = { command: 'azureLocal.refreshNode', title: 'Retry', arguments: [this.retry] };
+    if (this.command) item.command = this.command;
     return item;
   }
 }

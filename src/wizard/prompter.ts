@@ -21,6 +21,8 @@ export interface PickItem<T> {
   suggested?: boolean;
   /** A row that only informs (a review's summary line): accepting it does nothing. */
   inert?: boolean;
+  /** In a many-choice pick: checked when it opens. */
+  picked?: boolean;
 }
 
 export interface PickOptions<T> {
@@ -58,6 +60,8 @@ export interface ProgressReporter {
 
 export interface Prompter {
   pick<T>(options: PickOptions<T>): Promise<T>;
+  /** Several choices (check boxes); resolves the checked values, possibly none. */
+  pickMany<T>(options: PickOptions<T>): Promise<T[]>;
   input(options: InputOptions): Promise<string>;
   /** A message with buttons; resolves the chosen button, or undefined when dismissed. */
   ask(message: string, options: AskOptions, ...actions: string[]): Promise<string | undefined>;

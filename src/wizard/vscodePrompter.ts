@@ -9,16 +9,23 @@ interface Choice<T> extends vscode.QuickPickItem {
   item?: PickItem<T>;
 }
 
+/** A quick pick shown busy (its items load next), that stays open when focus moves. */
+function openPicker<T>(options: PickOptions<T>, many: boolean): vscode.QuickPick<Choice<T>> {
+  const picker = vscode.window.createQuickPick<Choice<T>>();
+  decorate(picker, options.step);
+  picker.canSelectMany = many;
+  picker.placeholder = options.placeholder;
+  picker.ignoreFocusOut = true;
+  picker.matchOnDescription = true;
+  picker.busy = true;
+  picker.show();
+  return picker;
+}
+
 /** The Prompter on VS Code's quick input: step counter, Back button, inline validation, busy while loading. */
 export class VSCodePrompter implements Prompter {
   async pick<T>(options: PickOptions<T>): Promise<T> {
-    const picker = vscode.window.createQuickPick<Choice<T>>();
-    decorate(picker, options.step);
-    picker.placeholder = options.placeholder;
-    picker.ignoreFocusOut = true;
-    picker.matchOnDescription = true;
-    picker.busy = true;
-    picker.show();
+    const picker = openPicker<T>(options, false);
     const loading = new AbortController();
     try {
       return await new Promise<T>((resolve, reject) => {
@@ -46,6 +53,28 @@ export class VSCodePrompter implements Prompter {
             picker.items = items.map((item) => toChoice(item));
             const suggested = picker.items.find((c) => c.item?.suggested && !c.item.disabledReason);
             if (suggested) picker.activeItems = [suggested];
+          },
+          (error) => reject(error),
+        );
+      });
+    } finally {
+      loading.abort();
+      picker.dispose();
+    }
+  }
+
+  async pickMany<T>(options: PickOptions<T>): Promise<T[]> {
+    const picker = openPicker<T>(options, true);
+    const loading = new AbortController();
+    try {
+      return await new Promise<T[]>((resolve, reject) => {
+        picker.onDidHide(() => reject(new OperationCancelledError()));
+        picker.onDidAccept(() => resolve(picker.selectedItems.flatMap((c) => (c.item ? [c.item.value] : []))));
+        Promise.resolve(typeof options.items === 'function' ? options.items(loading.signal) : options.items).then(
+          (loaded) => {
+            picker.busy = false;
+            picker.items = loaded.map((item) => toChoice(item));
+            picker.selectedItems = picker.items.filter((c) => c.item?.picked);
           },
           (error) => reject(error),
         );

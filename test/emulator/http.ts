@@ -61,6 +61,8 @@ export interface RequestContext {
   /** Parsed JSON body (undefined when none). */
   body: unknown;
   apiVersion: string;
+  /** The tenant the request's token is for (the development token: the home tenant). */
+  tenantId: string;
   world: World;
   lro: LroEngine;
   config: EmulatorConfig;

@@ -309,18 +309,31 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     // 2. Auth.
     const auth = req.headers.authorization ?? '';
-    const m = /^Bearer\s+(.+)$/i.exec(auth.trim());
+    const bearer = /^Bearer\s+(.+)$/i.exec(auth.trim());
+    // A token names its tenant after '@' (DEV_TOKEN@<tenant>, emu-token:<ms>@<tenant>); without one it is the home tenant's.
+    const [tokenBody, tokenTenant] = bearer ? bearer[1].split('@', 2) : [];
+    const m = bearer ? [bearer[0], tokenBody] : null;
+    const tenantId = tokenTenant ?? world.tenantId;
     const expiresAt = m && config.tokenMode === 'expiring' ? /^emu-token:(\d+)$/.exec(m[1])?.[1] : undefined;
     if (m && config.tokenMode === 'expiring' && expiresAt && Number(expiresAt) <= Date.now()) {
       return sendError(new ArmError(401, 'ExpiredAuthenticationToken', 'The access token expiry UTC time is earlier than current UTC time.'), {
         'WWW-Authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token", error_description="The access token has expired."',
       });
     }
-    if (!m || (config.tokenMode === 'expiring' ? !expiresAt : m[1] !== DEV_TOKEN)) {
+    if (!m || (config.tokenMode === 'expiring' ? !expiresAt : m[1] !== DEV_TOKEN) || !world.tenants.some((t) => t.tenantId === tenantId)) {
       return sendError(
         new ArmError(401, 'AuthenticationFailed', m ? 'Authentication failed. The access token is not valid for this emulator.' : "Authentication failed. The 'Authorization' header is missing or is not a Bearer token."),
         { 'WWW-Authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token"' },
       );
+    }
+
+    // A subscription of another tenant than the token's: ARM's wrong-issuer refusal.
+    const scopedTo = /^\/subscriptions\/([^/]+)\//i.exec(path + '/')?.[1];
+    const owner = scopedTo ? world.getSubscription(decodeURIComponent(scopedTo))?.tenantId : undefined;
+    if (owner && owner !== tenantId) {
+      return sendError(new ArmError(401, 'InvalidAuthenticationTokenTenant', `The access token is from the wrong issuer '${tenantId}'. It must match the tenant '${owner}' associated with this subscription.`), {
+        'WWW-Authenticate': `Bearer authorization_uri="https://login.microsoftonline.com/${owner}", error="invalid_token"`,
+      });
     }
 
     // 3. A resource accepted moments ago may not be readable yet (hideForReads).
@@ -352,7 +365,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     const ctx: RequestContext = {
       req, method, path, query: parsed.searchParams, baseUrl, body: requestBody, apiVersion: apiVersion ?? '',
-      world, lro, config, faults,
+      tenantId, world, lro, config, faults,
       takeLroOutcome: () => {
         const rule = faults.takeLroOutcome(method, path);
         return rule?.lroOutcome ? { outcome: rule.lroOutcome, error: rule.error } : undefined;

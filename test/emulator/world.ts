@@ -57,6 +57,9 @@ export const KNOWN_PROVIDERS = [
 ];
 
 const TENANT_ID = '6b1f3c2a-9d4e-4f7a-8c5b-2e0d1a9f7c31';
+/** A second directory the demo user is a guest in: its subscription is shown only when that tenant is selected. */
+const TENANT_FABRIKAM = 'a4c2e8f0-1b3d-4e5f-8a9b-0c1d2e3f4a5b';
+const SUB_FABRIKAM = 'c7e1a2b3-4d5e-4f6a-9b8c-7d6e5f4a3b21';
 const SUB_PROD = '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01';
 const SUB_DEV = '9d8e7f6a-5b4c-4d3e-8f2a-1b0c9d8e7f02';
 const LOCATION = 'eastus';
@@ -74,7 +77,10 @@ export const DEMO = {
   subscriptions: {
     production: { id: SUB_PROD, displayName: 'Contoso Edge Production' },
     devTest: { id: SUB_DEV, displayName: 'Contoso Edge Dev/Test' },
+    /** In the Fabrikam tenant: listed, and readable, only with a Fabrikam token. */
+    fabrikam: { id: SUB_FABRIKAM, displayName: 'Fabrikam Retail Edge', tenantId: TENANT_FABRIKAM },
   },
+  tenants: { home: TENANT_ID, fabrikam: TENANT_FABRIKAM },
   resourceGroups: {
     seattle: rgId(SUB_PROD, 'rg-hci-seattle'),
     redmond: rgId(SUB_PROD, 'rg-hci-redmond'),
@@ -191,8 +197,16 @@ export function defaultVmSkuValues(): unknown[] {
   ];
 }
 
+export interface TenantRecord {
+  tenantId: string;
+  displayName: string;
+  defaultDomain: string;
+}
+
 export class World {
+  /** The home tenant: the development token's, and new subscriptions'. */
   tenantId = TENANT_ID;
+  tenants: TenantRecord[] = [];
   subscriptions: SubscriptionRecord[] = [];
   /** Keyed by lower-cased resource group id. */
   resourceGroups = new Map<string, ResourceGroupRecord>();
@@ -213,6 +227,7 @@ export class World {
   reset(kind: WorldKind = this.kind): void {
     this.kind = kind;
     this.subscriptions = [];
+    this.tenants = [{ tenantId: TENANT_ID, displayName: 'Contoso', defaultDomain: 'contoso.onmicrosoft.com' }];
     this.resourceGroups.clear();
     this.resources.clear();
     this.providers.clear();
@@ -224,12 +239,12 @@ export class World {
 
   // ---- subscriptions, resource groups, providers
 
-  addSubscription(subscriptionId: string, displayName: string): SubscriptionRecord {
+  addSubscription(subscriptionId: string, displayName: string, tenantId = this.tenantId): SubscriptionRecord {
     const sub: SubscriptionRecord = {
       id: `/subscriptions/${subscriptionId}`,
       subscriptionId,
       displayName,
-      tenantId: this.tenantId,
+      tenantId,
       state: 'Enabled',
       subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'EnterpriseAgreement_2014-09-01', spendingLimit: 'Off' },
       authorizationSource: 'RoleBased',
@@ -430,6 +445,10 @@ export function vmSkusResource(customLocationId: string, state: string, values: 
 function seedDemo(world: World): void {
   world.addSubscription(SUB_PROD, 'Contoso Edge Production');
   world.addSubscription(SUB_DEV, 'Contoso Edge Dev/Test');
+  world.tenants.push({ tenantId: TENANT_FABRIKAM, displayName: 'Fabrikam', defaultDomain: 'fabrikam.onmicrosoft.com' });
+  world.addSubscription(SUB_FABRIKAM, 'Fabrikam Retail Edge', TENANT_FABRIKAM);
+  world.putResourceGroup(SUB_FABRIKAM, 'rg-stores', LOCATION);
+  world.put(customLocation(SUB_FABRIKAM, 'rg-stores', 'store-0042', 'Store 0042', 'store-0042-arcbridge'));
   // Dev/Test has not registered the AKS Arc provider yet (exercises the register flow).
   world.setProvider(SUB_DEV, 'Microsoft.HybridContainerService', 'NotRegistered');
 

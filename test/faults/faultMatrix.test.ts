@@ -405,6 +405,9 @@ class FaultPrompter implements Prompter {
   pick(): Promise<never> {
     return Promise.reject(new Error('the run asks no picks'));
   }
+  pickMany(): Promise<never> {
+    return Promise.reject(new Error('the run asks no picks'));
+  }
   input(): Promise<never> {
     return Promise.reject(new Error('the run asks no input'));
   }

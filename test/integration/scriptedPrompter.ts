@@ -8,7 +8,8 @@ export type Answer =
   | { kind: 'back' }
   | { kind: 'cancel' }
   | { kind: 'ask'; button?: string }
-  | { kind: 'save'; path?: string };
+  | { kind: 'save'; path?: string }
+  | { kind: 'pickMany'; matches: (string | RegExp)[] };
 
 /** `before` runs just before the answer is given (e.g. something changes in Azure while the user reads the review). */
 export const pick = (match: string | RegExp, before?: () => Promise<void>): Answer => ({ kind: 'pick', match, before });
@@ -17,11 +18,13 @@ export const back: Answer = { kind: 'back' };
 export const cancel: Answer = { kind: 'cancel' };
 export const answer = (button?: string): Answer => ({ kind: 'ask', button });
 export const save = (path?: string): Answer => ({ kind: 'save', path });
+/** Checks exactly the items matching these (and unchecks the others), then accepts. */
+export const pickMany = (...matches: (string | RegExp)[]): Answer => ({ kind: 'pickMany', matches });
 
 export interface AskedPick {
   placeholder: string;
   step?: { index: number; total: number };
-  items: { label: string; description?: string; disabledReason?: string; suggested?: boolean; inert?: boolean }[];
+  items: { label: string; description?: string; disabledReason?: string; suggested?: boolean; inert?: boolean; picked?: boolean }[];
 }
 
 export class ScriptedPrompter implements Prompter {
@@ -65,6 +68,15 @@ export class ScriptedPrompter implements Prompter {
     if (found.disabledReason) throw new Error(`"${plain(found.label)}" is disabled: ${found.disabledReason}`);
     await next.before?.();
     return found.value;
+  }
+
+  async pickMany<T>(options: PickOptions<T>): Promise<T[]> {
+    const items = typeof options.items === 'function' ? await options.items(new AbortController().signal) : options.items;
+    this.picks.push({ placeholder: options.placeholder, items: items.map((i) => ({ label: plain(i.label), description: i.description, picked: i.picked })) });
+    const next = this.next(`check items of "${options.placeholder}" among ${items.map((i) => plain(i.label)).join(', ')}`);
+    if (next.kind === 'cancel') throw ScriptedPrompter.cancellation();
+    if (next.kind !== 'pickMany') throw new Error(`Script expected ${next.kind}, but the command asked to check items of "${options.placeholder}".`);
+    return items.filter((i) => next.matches.some((m) => matches(m, plain(i.label)))).map((i) => i.value);
   }
 
   async input(options: InputOptions): Promise<string> {

@@ -221,7 +221,9 @@ let nextSet = 1;
 
 function evaluate(ctx: RequestContext, queryText: string, subscriptions: string[] | undefined): Row[] {
   const parsed = parseQuery(queryText);
-  const scope = new Set((subscriptions ?? ctx.world.subscriptions.map((s) => s.subscriptionId)).map((s) => s.toLowerCase()));
+  // A token sees its own tenant's subscriptions only; others asked for are left out, as ARG does.
+  const ownTenant = new Set(ctx.world.subscriptions.filter((s) => s.tenantId === ctx.tenantId).map((s) => s.subscriptionId.toLowerCase()));
+  const scope = new Set((subscriptions ?? [...ownTenant]).map((s) => s.toLowerCase()).filter((s) => ownTenant.has(s)));
   let rows = indexed(ctx.world, ctx.config.graphLagMs)
     .map((r) => rowOf(r, ctx.world.tenantId))
     .filter((row) => scope.has(text(row.subscriptionId).toLowerCase()) && parsed.where.every((w) => w(row)));
