@@ -101,4 +101,16 @@ suite('inventory', () => {
     const shown = await loadEverything();
     assert.ok(!shown.some((row) => row.endsWith('/aks-seattle-prod01')), shown.join('\n'));
   });
+
+  test('Resource Graph throttling beyond the wait the pipeline takes: each subscription says "Throttled — retry later" in place', async () => {
+    await control('faults', 'POST', { method: 'POST', path: 'Microsoft.ResourceGraph/resources$', status: 429, retryAfter: 86400, times: 0, trafficTag: 'faults' });
+    api.tree.refreshAll();
+    const prod = await child(await roots(api), 'Contoso Edge Production');
+    let rows: string[] = [];
+    for (let i = 0; i < 50 && !rows.some((r) => r.startsWith('Throttled')); i++) {
+      rows = (await children(prod)).map(label);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.match(rows[0] ?? '', /^Throttled by Resource Manager — click to retry later \(TooManyRequests: /, rows.join('\n'));
+  });
 });
