@@ -66,6 +66,7 @@ export interface InventoryOptions {
 export const INSTANCE_READS_PER_SUBSCRIPTION = 8;
 export const INSTANCE_READS_AT_ONCE = 64;
 const SUBSCRIPTION_LISTS_AT_ONCE = 12;
+const RECENT_WRITES_MS = 10 * 60_000;
 
 const TYPES = {
   customLocation: 'microsoft.extendedlocation/customlocations',
@@ -115,6 +116,8 @@ export class Inventory {
   /** Subscriptions refreshed on their own since the shared load: the next read queries just that one. */
   private readonly stale = new Set<string>();
   private toldFallback = false;
+  /** Clusters commands changed, kept RECENT_WRITES_MS: Resource Graph's lag behind writes is seconds to minutes. */
+  private readonly recentWrites = new Map<string, { subscription: string; clusterId: string; at: number }>();
 
   constructor(
     private readonly client: () => ArmClient,
@@ -226,16 +229,24 @@ export class Inventory {
    * subscription re-reads that cluster and its instance from ARM and patches them in.
    */
   changed(resourceId: string): void {
+    const cluster = this.markDirty(resourceId);
+    // Resource Graph may still show the old state for minutes: a re-query (a Refresh) is patched from ARM again.
+    if (cluster) this.recentWrites.set(key(cluster.clusterId), { ...cluster, at: Date.now() });
+  }
+
+  /** Marks a cluster (or anything under one) to be re-read from ARM at the next read of its subscription. */
+  private markDirty(resourceId: string): { subscription: string; clusterId: string } | undefined {
     const parsed = parseResourceId(resourceId);
     const clusterAt = parsed.types.findIndex((t) => t.toLowerCase() === 'connectedclusters');
     if (!parsed.resourceGroup || clusterAt !== 0) {
       this.bySubscription.delete(key(parsed.subscriptionId));
-      return;
+      return undefined;
     }
     const clusterId = `/subscriptions/${parsed.subscriptionId}/resourceGroups/${parsed.resourceGroup}/providers/Microsoft.Kubernetes/connectedClusters/${parsed.names[0]}`;
     const sub = key(parsed.subscriptionId);
     this.dirty.set(sub, (this.dirty.get(sub) ?? new Map()).set(key(clusterId), clusterId));
     this.instances.delete(key(clusterId));
+    return { subscription: sub, clusterId };
   }
 
   /** The lists of one subscription, from the shared load (patched with what commands changed). */
@@ -245,6 +256,11 @@ export class Inventory {
     if (!resources) {
       resources = this.load(id);
       this.bySubscription.set(id, resources);
+      // What commands changed lately is read from ARM over whatever the (lagging) index says.
+      for (const [clusterKey, write] of this.recentWrites) {
+        if (Date.now() - write.at > RECENT_WRITES_MS) this.recentWrites.delete(clusterKey);
+        else if (write.subscription === id) this.dirty.set(id, (this.dirty.get(id) ?? new Map()).set(clusterKey, write.clusterId));
+      }
       resources.catch(() => this.bySubscription.get(id) === resources && this.bySubscription.delete(id));
     }
     const result = await raceAbort(resources, signal);
@@ -313,7 +329,7 @@ export class Inventory {
   /** The instances of clusters still changing: their connected clusters are re-read at the next read too. */
   rereadTransitional(clusters: readonly AksArcCluster[]): void {
     for (const item of clusters) {
-      if (isTransitionalState(item.instance?.properties?.provisioningState ?? item.cluster.properties?.provisioningState)) this.changed(item.cluster.id);
+      if (isTransitionalState(item.instance?.properties?.provisioningState ?? item.cluster.properties?.provisioningState)) this.markDirty(item.cluster.id);
     }
   }
 

@@ -100,6 +100,10 @@ suite('inventory', () => {
     // for want of an instance, which is what the lagging index alone would show).
     const shown = await loadEverything();
     assert.ok(!shown.some((row) => row.endsWith('/aks-seattle-prod01')), shown.join('\n'));
+    // Refresh queries the index again, which still lists it: what the command changed is read from ARM over it.
+    api.tree.refreshNode(await child(await roots(api), 'Contoso Edge Production'));
+    const refreshed = await loadEverything();
+    assert.ok(!refreshed.some((row) => row.endsWith('/aks-seattle-prod01')), refreshed.join('\n'));
   });
 
   test('Resource Graph throttling beyond the wait the pipeline takes: each subscription says "Throttled — retry later" in place', async () => {
