@@ -10,7 +10,7 @@ import { getProvisionedClusterInstance } from './provisionedClusters';
 import { isTransitionalState } from './provisioningState';
 import { queryResourceGraph } from './resourceGraph';
 import { parseResourceId } from './resourceId';
-import { checkSubscriptions } from './shapes';
+import { checkResources, checkSubscriptions } from './shapes';
 import { listSubscriptions } from './subscriptions';
 import type { TenantDirectory } from './tenants';
 import { OperationCancelledError } from '../cancellation';
@@ -74,22 +74,21 @@ const TYPES = {
   connectedCluster: 'microsoft.kubernetes/connectedclusters',
 };
 
-/** The inventory query: the three types, AKS Arc's connected clusters only, ordered by id for stable paging. */
-export const INVENTORY_QUERY = [
-  'resources',
-  `| where type in~ ('${TYPES.customLocation}', '${TYPES.logicalNetwork}', '${TYPES.connectedCluster}')`,
-  `| where type !~ '${TYPES.connectedCluster}' or kind =~ 'ProvisionedCluster'`,
-  '| project id, name, type, kind, location, extendedLocation, properties, tags, subscriptionId',
-  '| order by id asc',
-].join(' ');
+/** A query over `resources`: the rows `where` keeps, with the columns the lists need, ordered by id for stable paging. */
+const resourcesQuery = (...where: string[]) =>
+  ['resources', ...where.map((w) => `| where ${w}`), '| project id, name, type, kind, location, extendedLocation, properties, tags, subscriptionId', '| order by id asc'].join(' ');
+
+/** The inventory query: the three types, AKS Arc's connected clusters only. */
+export const INVENTORY_QUERY = resourcesQuery(
+  `type in~ ('${TYPES.customLocation}', '${TYPES.logicalNetwork}', '${TYPES.connectedCluster}')`,
+  `type !~ '${TYPES.connectedCluster}' or kind =~ 'ProvisionedCluster'`,
+);
 
 /** What the picker and the task provider need when the tree has not loaded: the clusters alone (fewer pages). */
-export const CLUSTERS_QUERY = [
-  'resources',
-  `| where type =~ '${TYPES.connectedCluster}' and kind =~ 'ProvisionedCluster'`,
-  '| project id, name, type, kind, location, extendedLocation, properties, tags, subscriptionId',
-  '| order by id asc',
-].join(' ');
+export const CLUSTERS_QUERY = resourcesQuery(`type =~ '${TYPES.connectedCluster}' and kind =~ 'ProvisionedCluster'`);
+
+/** A Resource Graph row, before its shape is checked. */
+type GraphRow = { id?: unknown; type?: unknown; subscriptionId?: unknown };
 
 type InstanceRead = { instance?: ProvisionedClusterInstance } | { error: unknown };
 
@@ -108,7 +107,6 @@ export class Inventory {
   private readonly dirty = new Map<string, Map<string, string>>();
   private readonly instanceLimit: <T>(task: () => Promise<T>) => Promise<T>;
   private readonly perSubscriptionLimits = new Map<string, <T>(task: () => Promise<T>) => Promise<T>>();
-  private readonly perSubscriptionLimit: (subscriptionId: string) => <T>(task: () => Promise<T>) => Promise<T>;
   private readonly listLimit: <T>(task: () => Promise<T>) => Promise<T>;
   private generation = 0;
   private subscriptionList?: Promise<unknown[]>;
@@ -124,11 +122,6 @@ export class Inventory {
     readonly options: InventoryOptions = {},
   ) {
     this.instanceLimit = createLimiter(options.instanceReadsAtOnce ?? INSTANCE_READS_AT_ONCE);
-    this.perSubscriptionLimit = (subscriptionId) => {
-      let limit = this.perSubscriptionLimits.get(subscriptionId);
-      if (!limit) this.perSubscriptionLimits.set(subscriptionId, (limit = createLimiter(options.instanceReadsPerSubscription ?? INSTANCE_READS_PER_SUBSCRIPTION)));
-      return limit;
-    };
     this.listLimit = createLimiter(options.subscriptionListsAtOnce ?? SUBSCRIPTION_LISTS_AT_ONCE);
   }
 
@@ -244,7 +237,7 @@ export class Inventory {
     }
     const clusterId = `/subscriptions/${parsed.subscriptionId}/resourceGroups/${parsed.resourceGroup}/providers/Microsoft.Kubernetes/connectedClusters/${parsed.names[0]}`;
     const sub = key(parsed.subscriptionId);
-    this.dirty.set(sub, (this.dirty.get(sub) ?? new Map()).set(key(clusterId), clusterId));
+    this.addDirty(sub, key(clusterId), clusterId);
     this.instances.delete(key(clusterId));
     return { subscription: sub, clusterId };
   }
@@ -259,7 +252,7 @@ export class Inventory {
       // What commands changed lately is read from ARM over whatever the (lagging) index says.
       for (const [clusterKey, write] of this.recentWrites) {
         if (Date.now() - write.at > RECENT_WRITES_MS) this.recentWrites.delete(clusterKey);
-        else if (write.subscription === id) this.dirty.set(id, (this.dirty.get(id) ?? new Map()).set(clusterKey, write.clusterId));
+        else if (write.subscription === id) this.addDirty(id, clusterKey, write.clusterId);
       }
       resources.catch(() => this.bySubscription.get(id) === resources && this.bySubscription.delete(id));
     }
@@ -270,9 +263,11 @@ export class Inventory {
   /**
    * The AKS Arc clusters of every shown subscription (the picker and the task provider): no instance is read. What
    * the tree loaded is reused; otherwise only the clusters are asked for (one query of them alone, kept for the next
-   * picker; on the per-subscription path, each subscription's whole lists, which the tree reuses in turn).
+   * picker; on the per-subscription path, each subscription's whole lists, which the tree reuses in turn). Malformed
+   * rows are left out here; the tree is where they are shown as warnings.
    */
-  async clusters(signal?: AbortSignal): Promise<{ subscriptionId: string; clusters: unknown[]; failure?: unknown }[]> {
+  async clusters(signal?: AbortSignal): Promise<{ subscriptionId: string; clusters: ConnectedCluster[]; failure?: unknown }[]> {
+    const checked = (rows: unknown[]) => checkResources<ConnectedCluster>('AKS Arc cluster', rows).items;
     const loaded = this.scope.every((id) => this.bySubscription.has(key(id)) || this.bulk?.ids.has(key(id)));
     if (!loaded && this.source !== 'per-subscription lists') {
       try {
@@ -282,7 +277,7 @@ export class Inventory {
           list.catch(() => this.clustersOnly === list && (this.clustersOnly = undefined));
         }
         const all = await raceAbort(this.clustersOnly, signal);
-        return this.scope.map((subscriptionId) => ({ subscriptionId, clusters: all.get(key(subscriptionId)) ?? [] }));
+        return this.scope.map((subscriptionId) => ({ subscriptionId, clusters: checked(all.get(key(subscriptionId)) ?? []) }));
       } catch (error) {
         if ((this.source as InventorySource | undefined) !== 'per-subscription lists') throw error; // set by the failed query
       }
@@ -291,7 +286,7 @@ export class Inventory {
       this.scope.map(async (subscriptionId) => {
         const resources = await this.subscription(subscriptionId, signal);
         const failure = resources.failures.find((f) => f.what === 'AKS Arc clusters')?.error;
-        return { subscriptionId, clusters: resources.clusters, ...(failure ? { failure } : {}) };
+        return { subscriptionId, clusters: checked(resources.clusters), ...(failure ? { failure } : {}) };
       }),
     );
   }
@@ -333,19 +328,28 @@ export class Inventory {
     }
   }
 
+  private perSubscriptionLimit(subscriptionId: string): <T>(task: () => Promise<T>) => Promise<T> {
+    let limit = this.perSubscriptionLimits.get(subscriptionId);
+    if (!limit) this.perSubscriptionLimits.set(subscriptionId, (limit = createLimiter(this.options.instanceReadsPerSubscription ?? INSTANCE_READS_PER_SUBSCRIPTION)));
+    return limit;
+  }
+
+  /** Adds a connected cluster to those its subscription's next read re-reads from ARM. */
+  private addDirty(subscription: string, clusterKey: string, clusterId: string): void {
+    this.dirty.set(subscription, (this.dirty.get(subscription) ?? new Map()).set(clusterKey, clusterId));
+  }
+
   // ---------------------------------------------------------------- loading
 
   private load(subscriptionId: string): Promise<SubscriptionResources> {
     if (this.source === 'per-subscription lists') return this.listOne(subscriptionId, this.ownLoad(subscriptionId));
+    // A query that found Resource Graph missing has switched the path: that subscription is listed instead.
+    const orListed = (error: unknown) => {
+      if (this.source === 'per-subscription lists') return this.listOne(subscriptionId, this.ownLoad(subscriptionId));
+      throw error;
+    };
     if (this.stale.delete(subscriptionId)) {
-      const signal = this.ownLoad(subscriptionId);
-      return this.queryGraph([subscriptionId], signal).then(
-        (one) => one.get(subscriptionId) ?? empty(),
-        (error) => {
-          if (this.source === 'per-subscription lists') return this.listOne(subscriptionId, signal);
-          throw error;
-        },
-      );
+      return this.queryGraph([subscriptionId], this.ownLoad(subscriptionId)).then((one) => one.get(subscriptionId) ?? empty(), orListed);
     }
     if (!this.bulk || !this.bulk.ids.has(subscriptionId)) {
       const ids = new Set([...this.scope.map(key), subscriptionId]);
@@ -354,14 +358,7 @@ export class Inventory {
       const bulk = this.bulk;
       bulk.done.catch(() => this.bulk === bulk && (this.bulk = undefined));
     }
-    const bulk = this.bulk;
-    return bulk.done.then(
-      (all) => all.get(subscriptionId) ?? empty(),
-      (error) => {
-        if (this.source === 'per-subscription lists') return this.listOne(subscriptionId, this.ownLoad(subscriptionId));
-        throw error;
-      },
-    );
+    return this.bulk.done.then((all) => all.get(subscriptionId) ?? empty(), orListed);
   }
 
   private ownLoad(subscriptionId: string): AbortSignal {
@@ -392,8 +389,8 @@ export class Inventory {
   }
 
   /** Rows of a query; a Resource Graph that is not there switches the inventory to the per-subscription path. */
-  private async graphRows(query: string, subscriptionIds: string[], signal?: AbortSignal): Promise<{ id?: unknown; type?: unknown; subscriptionId?: unknown }[]> {
-    let rows: { id?: unknown; type?: unknown; subscriptionId?: unknown }[];
+  private async graphRows(query: string, subscriptionIds: string[], signal?: AbortSignal): Promise<GraphRow[]> {
+    let rows: GraphRow[];
     // A query sees one tenant's subscriptions: one per tenant, each with its tenant's token.
     const byTenant = new Map<string | undefined, string[]>();
     for (const id of subscriptionIds) {
@@ -402,7 +399,7 @@ export class Inventory {
     }
     try {
       const perTenant = await Promise.all(
-        [...byTenant].map(([tenantId, ids]) => queryResourceGraph<{ id?: unknown; type?: unknown; subscriptionId?: unknown }>(this.client(), query, ids, { signal, rowsPerPage: this.options.graphRowsPerPage, tenantId })),
+        [...byTenant].map(([tenantId, ids]) => queryResourceGraph<GraphRow>(this.client(), query, ids, { signal, rowsPerPage: this.options.graphRowsPerPage, tenantId })),
       );
       rows = perTenant.flat();
     } catch (error) {
@@ -451,7 +448,7 @@ export class Inventory {
         } catch (error) {
           if (signal?.aborted) throw error;
           // Not readable now: read it again next time; the cached row stays.
-          this.dirty.set(subscriptionId, (this.dirty.get(subscriptionId) ?? new Map()).set(clusterKey, clusterId));
+          this.addDirty(subscriptionId, clusterKey, clusterId);
           return { clusterKey, unreadable: true as const };
         }
       }),

@@ -4,7 +4,6 @@ import { clusterRefFromId } from '../azure/clusterRef';
 import { errorText } from '../azure/armError';
 import type { ConnectedCluster } from '../azure/models';
 import { parseResourceId } from '../azure/resourceId';
-import { checkResources } from '../azure/shapes';
 import type { PickItem, Prompter } from '../wizard/prompter';
 
 /**
@@ -22,7 +21,7 @@ export function pickCluster(session: AzureSession, prompter: Prompter, title: st
       const names = new Map(subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
       return (await inventory.clusters(signal)).flatMap(({ subscriptionId, clusters, failure }) => {
         const subscription = names.get(subscriptionId.toLowerCase()) ?? subscriptionId;
-        const rows: PickItem<ConnectedCluster>[] = checkResources<ConnectedCluster>('AKS Arc cluster', clusters).items.map((cluster) => ({
+        const rows: PickItem<ConnectedCluster>[] = clusters.map((cluster) => ({
           label: cluster.name,
           description: `${parseResourceId(cluster.id).resourceGroup} · ${subscription}`,
           value: cluster,

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
 import { errorText } from '../azure/armError';
-import type { ConnectedCluster } from '../azure/models';
-import { checkResources } from '../azure/shapes';
 import { isCancellation } from '../cancellation';
 import { clusterRefFromId, type ClusterRef } from '../azure/clusterRef';
 import { settings } from '../settings';
@@ -50,8 +48,7 @@ export class AzureLocalTaskProvider implements vscode.TaskProvider {
     for (const { subscriptionId, failure } of listed) {
       if (failure) this.log?.(`Azure Local tasks: the clusters of subscription ${subscriptionId} could not be listed: ${errorText(failure)}`);
     }
-    const clusters = listed.flatMap((s) => checkResources<ConnectedCluster>('AKS Arc cluster', s.clusters).items);
-    return clusters.flatMap((cluster) => {
+    return listed.flatMap((s) => s.clusters).flatMap((cluster) => {
       let ref: ClusterRef;
       try {
         ref = clusterRefFromId(cluster.id);
