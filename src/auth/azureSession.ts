@@ -24,9 +24,9 @@ export class AzureSession implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private cached?: { cloud: AzureCloud; kind: SessionKind; client: ArmClient; credential?: TokenCredential };
-  /** What this account shows, read once and shared (tree, pickers, tasks); forgotten when who or where changes. */
   /** Each subscription's tenant, learned from the lists: the one pipeline picks each request's token by it. */
   readonly tenants = new TenantDirectory();
+  /** What this account shows, read once and shared (tree, pickers, tasks); forgotten when who or where changes. */
   readonly inventory = new Inventory(() => this.client, {
     select: (all) => filterSubscriptions(all, settings.selectedSubscriptions()),
     tenants: () => settings.tenants(),

@@ -89,7 +89,7 @@ export interface NodeRoom {
   why?: string;
 }
 
-/** Node counts of the cluster's pools other than `except` (an autoscaled pool counts at its maximum). */
+/** The room the cluster's pools other than `except` leave (an autoscaled pool counts at its maximum). */
 export function nodeRoom(pools: AgentPool[], except?: string): NodeRoom {
   const others = pools
     .filter((p) => p.name !== except)

@@ -1,4 +1,4 @@
-import { createAgentPool, getAgentPool, listAgentPools, nodeRoom, type NewAgentPool } from '../azure/agentPools';
+import { createAgentPool, getAgentPool, listAgentPools, nodeRoom, type NewAgentPool, type NodeRoom } from '../azure/agentPools';
 import { ArmError } from '../azure/armError';
 import { clusterRefFromId } from '../azure/clusterRef';
 import { AKS_ARC_LIMITS } from '../azure/limits';
@@ -93,7 +93,7 @@ export async function addNodePool(deps: ChangeDependencies, node?: ClusterOrigin
 }
 
 /** The autoscaler's bounds; the pool starts at its minimum (AKS sets `count` within the bounds). */
-async function autoscaleBounds(prompter: ChangeDependencies['prompter'], name: string, room: ReturnType<typeof nodeRoom>) {
+async function autoscaleBounds(prompter: ChangeDependencies['prompter'], name: string, room: NodeRoom) {
   const minCount = parseNodeCount(await prompter.input({ prompt: `Fewest nodes the autoscaler keeps in "${name}"`, value: '1', validate: (v) => validatePoolNodeCount(v, room) }));
   const maxCount = parseNodeCount(await prompter.input({ prompt: `Most nodes the autoscaler may add in "${name}"`, value: String(Math.min(room.max, Math.max(minCount, 3))), validate: (v) => validateAutoscaleMax(v, minCount, room) }));
   return { count: minCount, enableAutoScaling: true as const, minCount, maxCount };

@@ -52,7 +52,7 @@ class SubscriptionsRoot extends LazyParentNode {
     const shown = filterSubscriptions(items, settings.selectedSubscriptions());
     this.inventory.setScope(shown.map((s) => s.subscriptionId));
     const expand = shown.length <= EXPAND_UP_TO;
-    const signIns = [...this.inventory.tenantsNotSignedIn].map(([tenantId, error]) => MessageNode.signInToTenant(tenantId, tenantId, errorText(error)));
+    const signIns = [...this.inventory.tenantsNotSignedIn].map(([tenantId, error]) => MessageNode.signInToTenant(tenantId, errorText(error)));
     return [
       ...signIns,
       ...shown.map((s) => new SubscriptionNode(this.tree, s, () => this.session.client, () => this.inventory, this.limit, expand)),

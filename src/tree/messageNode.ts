@@ -13,8 +13,8 @@ export class MessageNode implements TreeNode {
   ) {}
 
   /** A chosen tenant without a session: one row that signs in to it, never a prompt per request. */
-  static signInToTenant(tenant: string, tenantId: string, why: string): MessageNode {
-    return new MessageNode(`Sign in to ${tenant}`, new vscode.ThemeIcon('account'), 'signIn', undefined, `${tenant} (${tenantId}): ${why}`, {
+  static signInToTenant(tenantId: string, why: string): MessageNode {
+    return new MessageNode(`Sign in to ${tenantId}`, new vscode.ThemeIcon('account'), 'signIn', undefined, `${tenantId}: ${why}`, {
       command: 'azureLocal.signInToTenant',
       title: 'Sign In',
       arguments: [tenantId],

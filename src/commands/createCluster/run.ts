@@ -1,7 +1,6 @@
 import type { ArmClient } from '../../azure/armClient';
 import { isRefusal } from '../../azure/armError';
 import { deleteConnectedCluster, getConnectedCluster } from '../../azure/connectedClusters';
-import { connectedClusterId } from '../../azure/resourceId';
 import { deleteProvisionedClusterInstance, getProvisionedClusterInstance } from '../../azure/provisionedClusters';
 import { createResourceGroup, getResourceGroup, resourceGroupExists } from '../../azure/resourceGroups';
 import { readUntilSettled, type Existence } from '../../azure/settle';
@@ -18,8 +17,7 @@ export interface CreateRunDependencies {
   prompter: Prompter;
   /** The run's story for the output channel: stages and decisions (requests are logged by the client). */
   log: (line: string) => void;
-  /** Something in this subscription changed: the tree re-reads it. */
-  /** With the connected cluster's id: the inventory re-reads it. */
+  /** With the connected cluster's id: the inventory re-reads it from ARM and the tree redraws it. */
   onChanged: (changedResourceId: string) => void;
   /** The shell the final message's commands are quoted for (the platform's by default). */
   shell?: ShellKind;
@@ -69,7 +67,7 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
     if (outcome.connectedCluster.kind === 'present') await offerRollback(outcome, error, cancelled);
     const statement = whatExists(outcome);
     log(statement);
-    deps.onChanged(connectedClusterId(spec.subscriptionId, spec.resourceGroup, spec.name));
+    deps.onChanged(clusterId);
     if (cancelled) {
       const left = outcome.connectedCluster.kind === 'present' || outcome.connectedCluster.kind === 'unknown';
       // Not awaited: the message stays up without holding the command open.
@@ -79,7 +77,7 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
     throw new FailureWithOutcome(error, statement);
   }
   log(`Created AKS Arc cluster "${spec.name}".`);
-  deps.onChanged(connectedClusterId(spec.subscriptionId, spec.resourceGroup, spec.name));
+  deps.onChanged(clusterId);
   void prompter.ask(`Created AKS Arc cluster "${spec.name}" (Kubernetes ${spec.kubernetesVersion}) on ${lastSegment(spec.customLocationId)}.`, { severity: 'info' });
 
   /**
@@ -119,13 +117,13 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
         body: request.body,
         signal,
         // The instance carries the custom location, so from step 2 on the tree can place the cluster.
-        onAccepted: () => part === 'instance' && deps.onChanged(connectedClusterId(spec.subscriptionId, spec.resourceGroup, spec.name)),
+        onAccepted: () => part === 'instance' && deps.onChanged(clusterId),
         onStatus: (status) => {
           report(`${stage}: ${status}`);
           if (status === lastStatus) return;
           log(`${stage}: ${status}`);
           lastStatus = status;
-          if (part === 'instance') deps.onChanged(connectedClusterId(spec.subscriptionId, spec.resourceGroup, spec.name));
+          if (part === 'instance') deps.onChanged(clusterId);
         },
         onPollFailure: (reason) => log(`${stage}: a status check failed, trying again (${reason})`),
       }),

@@ -20,7 +20,7 @@ export interface DeleteClusterDependencies {
   prompter: Prompter;
   proxies: ProxyManager;
   log: (line: string) => void;
-  /** Something in this subscription changed: the tree re-reads it (and shows Deleting while it runs). */
+  /** With the connected cluster's id: the inventory re-reads it from ARM, the tree redraws it (Deleting while it runs). */
   onChanged: (changedResourceId: string) => void;
 }
 
