@@ -71,16 +71,18 @@ async function queryBatch<T>(client: ArmClient, query: string, subscriptions: st
   return rows;
 }
 
-let apiVersionIndex = 0;
+/** Per client (one per cloud and sign-in): the api-version its Resource Manager took, remembered once refused. */
+const apiVersionIndex = new WeakMap<ArmClient, number>();
 
 async function post(client: ArmClient, body: unknown, signal?: AbortSignal, tenantId?: string) {
   for (;;) {
+    const index = apiVersionIndex.get(client) ?? 0;
     try {
-      return await client.send('POST', '/providers/Microsoft.ResourceGraph/resources', { apiVersion: RESOURCE_GRAPH_API_VERSIONS[apiVersionIndex], body, signal, tenantId });
+      return await client.send('POST', '/providers/Microsoft.ResourceGraph/resources', { apiVersion: RESOURCE_GRAPH_API_VERSIONS[index], body, signal, tenantId });
     } catch (error) {
       const refusedVersion = error instanceof ArmError && error.status === 400 && /ApiVersion/i.test(error.code);
-      if (!refusedVersion || apiVersionIndex >= RESOURCE_GRAPH_API_VERSIONS.length - 1) throw error;
-      apiVersionIndex++;
+      if (!refusedVersion || index >= RESOURCE_GRAPH_API_VERSIONS.length - 1) throw error;
+      apiVersionIndex.set(client, index + 1);
     }
   }
 }
