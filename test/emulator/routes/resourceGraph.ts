@@ -131,22 +131,17 @@ function parseQuery(source: string): Query {
     if (op === '==') return (row) => text(row[field]) === value;
     throw invalidQuery(`Operator "${op}" is not in this emulator's subset.`);
   };
-  const and = (): Condition => {
-    const parts = [term()];
-    while (peek()?.toLowerCase() === 'and') {
+  /** Operands joined by `word`: a row passes when every one (and) or some one (or) passes. */
+  const joined = (word: 'and' | 'or', operand: () => Condition) => (): Condition => {
+    const parts = [operand()];
+    while (peek()?.toLowerCase() === word) {
       take();
-      parts.push(term());
+      parts.push(operand());
     }
-    return (row) => parts.every((p) => p(row));
+    return word === 'and' ? (row) => parts.every((p) => p(row)) : (row) => parts.some((p) => p(row));
   };
-  const or = (): Condition => {
-    const parts = [and()];
-    while (peek()?.toLowerCase() === 'or') {
-      take();
-      parts.push(and());
-    }
-    return (row) => parts.some((p) => p(row));
-  };
+  const and = joined('and', term);
+  const or = joined('or', and);
 
   const query: Query = { where: [] };
   while (i < tokens.length) {
