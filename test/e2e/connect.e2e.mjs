@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { REPO, emulatorBench } from '../bench/codeServer.mjs';
-import { clearToasts, expand, openAzureLocal, runE2e, screenshot, terminalBuffer, treeRow, widenSidebar } from './workbench.mjs';
+import { clearToasts, expand, openAzureLocal, openWorkbench, runE2e, screenshot, terminalBuffer, treeRow, widenSidebar } from './workbench.mjs';
 
 const t0 = Date.now();
 const ts = () => `[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`;
@@ -29,8 +29,7 @@ async function main() {
   const { cs, br } = await bench.start({ log, viewport: { width: 1400, height: 900 } });
   const { page } = br;
   page.on('pageerror', (e) => console.log('[pageerror]', e.message.split('\n')[0]));
-  await page.goto(cs.workbenchUrl({ extensionDevelopmentPath: REPO }), { waitUntil: 'domcontentloaded', timeout: 60000 });
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  await openWorkbench(page, cs, REPO);
   await openAzureLocal(page);
   await widenSidebar(page, 430);
   await expand(page, 'Contoso Edge Production', 'subscription', log);

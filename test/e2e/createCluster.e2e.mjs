@@ -9,9 +9,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { REPO, emulatorBench } from '../bench/codeServer.mjs';
-import {
-  choose, clearToasts, expand, expectValidation, openAzureLocal, rowText, runCommand, runE2e, screenshot, treeRow, typeValue, waitForPrompt, widenSidebar,
-} from './workbench.mjs';
+import { choose, clearToasts, expand, expectValidation, openAzureLocal, openWorkbench, rowText, runCommand, runE2e, screenshot, treeRow, typeValue, waitForPrompt, widenSidebar } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const t0 = Date.now();
@@ -32,8 +30,7 @@ async function main() {
   const { cs, br, emu } = await bench.start({ log, viewport: { width: 1400, height: 900 } });
   const { page } = br;
   page.on('pageerror', (e) => console.log('[pageerror]', e.message.split('\n')[0]));
-  await page.goto(cs.workbenchUrl({ extensionDevelopmentPath: REPO }), { waitUntil: 'domcontentloaded', timeout: 60000 });
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  await openWorkbench(page, cs, REPO);
   await openAzureLocal(page);
   await widenSidebar(page);
   await expand(page, 'Contoso Edge Production', 'subscription', log);

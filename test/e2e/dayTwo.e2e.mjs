@@ -10,7 +10,7 @@
 // usage: node test/e2e/dayTwo.e2e.mjs     (needs: bash test/bench/setup.sh; npm run compile && npm run build)
 import path from 'node:path';
 import { REPO, emulatorBench } from '../bench/codeServer.mjs';
-import { clearToasts, expand as expandRow, expectValidation, openAzureLocal, rowText, runE2e, screenshot, treeRow, typeValue, waitForPrompt, widenSidebar } from './workbench.mjs';
+import { clearToasts, expand as expandRow, expectValidation, openAzureLocal, openWorkbench, rowText, runE2e, screenshot, treeRow, typeValue, waitForPrompt, widenSidebar } from './workbench.mjs';
 
 const t0 = Date.now();
 const ts = () => `[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`;
@@ -44,8 +44,7 @@ async function waitForRow(page, label, pattern, what) {
 async function main() {
   const { cs, br } = await bench.start({ log, viewport: { width: 1400, height: 900 } });
   const { page } = br;
-  await page.goto(cs.workbenchUrl({ extensionDevelopmentPath: extensionPath }), { waitUntil: 'domcontentloaded', timeout: 60000 });
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  await openWorkbench(page, cs, extensionPath);
   await openAzureLocal(page);
   await expand(page, 'Contoso Edge Production', 'subscription');
   await expand(page, 'seattle-hci', 'custom location');

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { REPO, emulatorBench } from '../bench/codeServer.mjs';
-import { clearToasts, expand as expandRow, openAzureLocal, rowText, runE2e, screenshot, treeRow, widenSidebar } from './workbench.mjs';
+import { clearToasts, expand as expandRow, openAzureLocal, openWorkbench, rowText, runE2e, screenshot, treeRow, widenSidebar } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const t0 = Date.now();
@@ -47,8 +47,7 @@ async function main() {
   const { page } = br;
   page.on('pageerror', (e) => console.log('[pageerror]', e.message.split('\n')[0]));
 
-  await page.goto(cs.workbenchUrl({ extensionDevelopmentPath: extensionPath }), { waitUntil: 'domcontentloaded', timeout: 60000 });
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  await openWorkbench(page, cs, extensionPath);
   console.log(ts(), 'workbench loaded');
 
   await openAzureLocal(page);

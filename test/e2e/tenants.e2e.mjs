@@ -8,7 +8,7 @@
 // usage: node test/e2e/tenants.e2e.mjs     (needs: bash test/bench/setup.sh; npm run compile && npm run build)
 import path from 'node:path';
 import { REPO, emulatorBench } from '../bench/codeServer.mjs';
-import { clearToasts, expand as expandRow, openAzureLocal, rowText, runCommand, runE2e, screenshot, treeRow, waitForPrompt, widenSidebar } from './workbench.mjs';
+import { clearToasts, expand as expandRow, openAzureLocal, openWorkbench, rowText, runCommand, runE2e, screenshot, treeRow, waitForPrompt, widenSidebar } from './workbench.mjs';
 
 const t0 = Date.now();
 const ts = () => `[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`;
@@ -20,8 +20,7 @@ const log = (...a) => console.log(ts(), ...a);
 async function main() {
   const { cs, br } = await bench.start({ log, viewport: { width: 1400, height: 900 } });
   const { page } = br;
-  await page.goto(cs.workbenchUrl({ extensionDevelopmentPath: extensionPath }), { waitUntil: 'domcontentloaded', timeout: 60000 });
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  await openWorkbench(page, cs, extensionPath);
   await openAzureLocal(page);
   await widenSidebar(page);
   await treeRow(page, 'Contoso Edge Production').waitFor({ timeout: 30000 });

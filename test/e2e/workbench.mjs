@@ -38,6 +38,12 @@ export async function expand(page, label, what, log = () => {}) {
 }
 
 /** Opens the "Azure Local" activity-bar container. */
+/** Loads the workbench of `cs` with the extension under development at `extensionPath`, until it has rendered. */
+export async function openWorkbench(page, cs, extensionPath) {
+  await page.goto(cs.workbenchUrl({ extensionDevelopmentPath: extensionPath }), { waitUntil: 'domcontentloaded', timeout: 60000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+}
+
 export async function openAzureLocal(page) {
   const item = page.locator('.part.activitybar .action-item', { has: page.locator('[aria-label^="Azure Local"]') }).first();
   await item.waitFor({ state: 'visible', timeout: 60000 }).catch(() => { throw new Error('activity bar item "Azure Local" not found'); });
