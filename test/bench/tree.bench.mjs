@@ -21,7 +21,7 @@ const { startEmulator } = out('test/emulator/index.js');
 const { customLocation, logicalNetwork, connectedClusterResource, provisionedClusterResource } = out('test/emulator/world.js');
 const { createArmClient } = out('src/azure/armClient.js');
 const { resolveCloud } = out('src/auth/clouds.js');
-const { Inventory } = out('src/azure/inventory.js');
+const { Inventory, INSTANCE_READS_PER_SUBSCRIPTION, INSTANCE_READS_AT_ONCE } = out('src/azure/inventory.js');
 const { checkResources } = out('src/azure/shapes.js');
 
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 50);
@@ -102,7 +102,7 @@ async function main() {
       const gt = await measure(emulator, true, treeRun);
       const pt = await measure(emulator, false, treeRun);
       if (gt.detail !== S * 28 || pt.detail !== S * 28) throw new Error(`tree read ${gt.detail} / ${pt.detail} instances, not ${S * 28}`);
-      console.log(`tree S=${S} R=50: graph ${fmt(gt)} | per-subscription ${fmt(pt)} | ${(pt.units / gt.units).toFixed(1)}x; instances from ARM (8 per subscription, 64 at once)`);
+      console.log(`tree S=${S} R=50: graph ${fmt(gt)} | per-subscription ${fmt(pt)} | ${(pt.units / gt.units).toFixed(1)}x; instances from ARM (${INSTANCE_READS_PER_SUBSCRIPTION} per subscription, ${INSTANCE_READS_AT_ONCE} at once)`);
       const gp = await measure(emulator, true, pickerRun);
       const pp = await measure(emulator, false, pickerRun);
       if (gp.detail !== S * 28 || pp.detail !== S * 28) throw new Error(`picker listed ${gp.detail} / ${pp.detail} clusters, not ${S * 28}`);
