@@ -60,6 +60,8 @@ export interface TestOverrides {
   reliability?: Partial<Reliability>;
   /** Receives the create run's log lines too (the output channel cannot be read back). */
   log?: (line: string) => void;
+  /** The create wizard's remembered answers, instead of the workspace's (a test starts from none, or from these). */
+  rememberedAnswers?: { value: WizardDefaults };
 }
 
 const CREATE_CLUSTER_DEFAULTS_KEY = 'azureLocal.createCluster.defaults';
@@ -138,18 +140,23 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     registerCommand('azureLocal.copyResourceId', commands, (node?: TreeNode) => copyResourceId(node)),
     registerCommand('azureLocal.openInPortal', commands, (node?: TreeNode) => openInPortal(session, node)),
     registerCommand('azureLocal.showProperties', commands, (node?: TreeNode) => showProperties(properties, node)),
-    registerCommand('azureLocal.createCluster', commands, (node?: CreateClusterOrigin) =>
-      createCluster(
-        {
-          ...dayTwo(),
-          defaults: {
-            get: () => context.workspaceState.get<WizardDefaults>(CREATE_CLUSTER_DEFAULTS_KEY, {}),
-            set: (value) => context.workspaceState.update(CREATE_CLUSTER_DEFAULTS_KEY, value),
+    ...(['quick', 'advanced'] as const).map((mode) =>
+      registerCommand(mode === 'quick' ? 'azureLocal.createCluster' : 'azureLocal.createClusterAdvanced', commands, (node?: CreateClusterOrigin) =>
+        createCluster(
+          {
+            ...dayTwo(),
+            defaults: testOverrides?.rememberedAnswers
+              ? { get: () => testOverrides!.rememberedAnswers!.value, set: async (value) => void (testOverrides!.rememberedAnswers!.value = value) }
+              : {
+                  get: () => context.workspaceState.get<WizardDefaults>(CREATE_CLUSTER_DEFAULTS_KEY, {}),
+                  set: (value) => context.workspaceState.update(CREATE_CLUSTER_DEFAULTS_KEY, value),
+                },
+            sshDirectory: testOverrides?.sshDirectory,
+            pollMs: testOverrides?.pollMs,
           },
-          sshDirectory: testOverrides?.sshDirectory,
-          pollMs: testOverrides?.pollMs,
-        },
-        node,
+          node,
+          mode,
+        ),
       ),
     ),
     proxies,

@@ -1,4 +1,4 @@
-// "Create Kubernetes Cluster…" in a real extension host against the emulator: the wizard driven by a scripted
+// "Create Kubernetes Cluster (Advanced)…" (every answer asked; the quick path is quickCreate.test.ts) in a real extension host against the emulator: the wizard driven by a scripted
 // Prompter (every path, Back, validation messages), the requests it sends, rollback, cancel and faults.
 import * as assert from 'assert';
 import { generateKeyPairSync } from 'crypto';
@@ -28,13 +28,13 @@ let logLines: string[];
 async function run(script: Answer[], options: { origin?: unknown; cancelProgressWhen?: RegExp } = {}): Promise<ScriptedPrompter> {
   const prompter = new ScriptedPrompter(script, options.cancelProgressWhen);
   api.setTestOverrides({ prompter, sshDirectory, pollMs: 10, reliability: FAST, log: (line) => logLines.push(line) });
-  await vscode.commands.executeCommand('azureLocal.createCluster', options.origin);
+  await vscode.commands.executeCommand('azureLocal.createClusterAdvanced', options.origin);
   return prompter;
 }
 
 function lastEvent() {
   const event = api.telemetryEvents[api.telemetryEvents.length - 1];
-  assert.strictEqual(event.command, 'azureLocal.createCluster');
+  assert.strictEqual(event.command, 'azureLocal.createClusterAdvanced');
   return event;
 }
 

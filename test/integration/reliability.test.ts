@@ -57,7 +57,7 @@ suite('reliability in the extension host', () => {
     api.setTestOverrides(undefined);
     await control('faults', 'POST', { method: 'GET', path: '^/subscriptions$', hang: true, times: 1 });
     const before = aborted(/\/subscriptions\?/).length;
-    const command = vscode.commands.executeCommand('azureLocal.createCluster');
+    const command = vscode.commands.executeCommand('azureLocal.createClusterAdvanced');
     await until(() => api.recentRequests.length > 0, 'no request');
     await new Promise((r) => setTimeout(r, 500));
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');

@@ -24,7 +24,7 @@ export const pickMany = (...matches: (string | RegExp)[]): Answer => ({ kind: 'p
 export interface AskedPick {
   placeholder: string;
   step?: { index: number; total: number };
-  items: { label: string; description?: string; disabledReason?: string; suggested?: boolean; inert?: boolean; picked?: boolean }[];
+  items: { label: string; description?: string; detail?: string; disabledReason?: string; suggested?: boolean; inert?: boolean; picked?: boolean }[];
 }
 
 export class ScriptedPrompter implements Prompter {
@@ -34,6 +34,8 @@ export class ScriptedPrompter implements Prompter {
    */
   static cancellation: () => Error = () => new Error('ScriptedPrompter.cancellation was not set from the extension API');
 
+  /** Every quick-input prompt in the order asked: "pick: <placeholder>" or "input: <prompt>". */
+  readonly asked: string[] = [];
   readonly picks: AskedPick[] = [];
   readonly inputs: { prompt: string; value?: string }[] = [];
   readonly messages: { message: string; severity: string; modal?: boolean; detail?: string; actions: string[] }[] = [];
@@ -54,10 +56,11 @@ export class ScriptedPrompter implements Prompter {
 
   async pick<T>(options: PickOptions<T>): Promise<T> {
     const items = typeof options.items === 'function' ? await options.items(new AbortController().signal) : options.items;
+    this.asked.push(`pick: ${options.placeholder}`);
     this.picks.push({
       placeholder: options.placeholder,
       step: options.step && { index: options.step.index, total: options.step.total },
-      items: items.map((i) => ({ label: plain(i.label), description: i.description, disabledReason: i.disabledReason, suggested: i.suggested, inert: i.inert })),
+      items: items.map((i) => ({ label: plain(i.label), description: i.description, detail: i.detail, disabledReason: i.disabledReason, suggested: i.suggested, inert: i.inert })),
     });
     const next = this.next(`pick "${options.placeholder}" among ${items.map((i) => plain(i.label)).join(', ')}`);
     if (next.kind === 'back') throw new GoBackError();
@@ -81,6 +84,7 @@ export class ScriptedPrompter implements Prompter {
 
   async input(options: InputOptions): Promise<string> {
     this.inputs.push({ prompt: options.prompt, value: options.value });
+    this.asked.push(`input: ${options.prompt}`);
     for (;;) {
       const next = this.next(`input "${options.prompt}"`);
       if (next.kind === 'back') throw new GoBackError();

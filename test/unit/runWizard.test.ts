@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GoBackError, type Prompter, type StepPosition } from '../../src/wizard/prompter';
-import { runWizard, type WizardStep } from '../../src/wizard/runWizard';
+import { askWhenMissing, runWizard, type WizardStep } from '../../src/wizard/runWizard';
 
 interface Context {
   answers: Record<string, string>;
@@ -45,6 +45,28 @@ describe('runWizard', () => {
 
   it('Back on the first step cancels', async () => {
     await assert.rejects(runWizard('T', [step('a', ['back'], [])], { answers: {} }, prompter), { name: 'OperationCancelledError' });
+  });
+
+  it("Back on the first step returns 'back' when the steps were run from a review", async () => {
+    const seen: string[] = [];
+    const context: Context = { answers: {} };
+    assert.equal(await runWizard('T', [step('a', ['back'], seen)], context, prompter, { backFromFirst: 'return' }), 'back');
+    assert.equal(await runWizard('T', [step('a', ['a1', 'a2'], seen), step('b', ['back', 'b1'], seen)], context, prompter, { backFromFirst: 'return' }), 'done');
+    assert.deepEqual(context.answers, { a: 'a2', b: 'b1' });
+  });
+
+  it('a step asked only when missing is skipped once answered; a fallback is not counted until it is reached', async () => {
+    const seen: string[] = [];
+    const context: Context = { answers: { b: 'known' } };
+    const steps = [
+      step('a', ['a1'], seen),
+      askWhenMissing(step('b', ['b1'], seen), (c) => !c.answers.b),
+      askWhenMissing(step('c', ['c1'], seen), (c) => !c.answers.c, { fallback: true }),
+      step('d', ['d1'], seen),
+    ];
+    await runWizard('T', steps, context, prompter);
+    assert.deepEqual(seen, ['a 1/2', 'c 2/3', 'd 3/3']);
+    assert.equal(context.answers.b, 'known');
   });
 
   it('other errors end the wizard as they are', async () => {

@@ -9,7 +9,7 @@ import type { Prompter } from '../../wizard/prompter';
 import { runWizard } from '../../wizard/runWizard';
 import { logicalNetworkProblem } from '../../azure/logicalNetwork';
 import { runCreateCluster } from './run';
-import { CREATE_CLUSTER_STEPS } from './steps';
+import { ADVANCED_CREATE_STEPS, QUICK_CREATE_STEPS } from './steps';
 import { rememberedDefaults, toClusterSpec, type CreateClusterContext, type WizardDefaults } from './wizardContext';
 
 export const WIZARD_TITLE = 'Create AKS Arc Cluster';
@@ -30,8 +30,11 @@ export interface CreateClusterOrigin {
   resource?: { id: string; name: string; type?: string };
 }
 
-/** "Create Kubernetes Cluster…": the wizard, then the two-step create (or only the exported requests). */
-export async function createCluster(deps: CreateClusterDependencies, origin?: CreateClusterOrigin): Promise<void> {
+/**
+ * "Create Kubernetes Cluster…" (quick: a few questions, defaults for the rest) or "… (Advanced)…" (every answer): the
+ * wizard, then the two-step create (or only the exported requests).
+ */
+export async function createCluster(deps: CreateClusterDependencies, origin?: CreateClusterOrigin, mode: 'quick' | 'advanced' = 'quick'): Promise<void> {
   const client = deps.session.client;
   const prefilled = prefillFrom(origin);
   const context: CreateClusterContext = {
@@ -45,7 +48,7 @@ export async function createCluster(deps: CreateClusterDependencies, origin?: Cr
   };
   if (origin?.resource && prefilled.customLocationId) await applyOrigin(context, origin.resource, deps.prompter);
 
-  await runWizard(WIZARD_TITLE, CREATE_CLUSTER_STEPS, context, deps.prompter);
+  await runWizard(WIZARD_TITLE, mode === 'quick' ? QUICK_CREATE_STEPS : ADVANCED_CREATE_STEPS, context, deps.prompter);
   await deps.defaults.set(rememberedDefaults(context));
   if (context.action !== 'create') return;
   const spec = toClusterSpec(context);

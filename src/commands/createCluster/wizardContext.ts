@@ -25,6 +25,9 @@ export interface WizardDefaults extends PlainAnswers {
   sshPublicKeyPath?: string;
 }
 
+/** The review's lines that can be picked to change their answers. */
+export type ReviewTarget = 'location' | 'resourceGroup' | 'name' | 'network' | 'controlPlaneIp' | 'kubernetes' | 'controlPlane' | 'nodePool' | 'ssh' | 'access';
+
 /** Where the SSH public key came from, for the review and the final message. */
 export type SshKeySource = { kind: 'file'; path: string } | { kind: 'pasted' } | { kind: 'generated'; privateKeyPath: string; publicKeyPath: string };
 
@@ -57,6 +60,8 @@ export interface CreateClusterContext extends PlainAnswers {
   sshKeySource?: SshKeySource;
   /** Catalogs already read in this wizard, by custom location id and catalog. */
   catalogs?: Map<string, unknown>;
+  /** Why answers the user was not asked were chosen (the quick path), shown on their review lines. */
+  because?: Partial<Record<ReviewTarget | 'subscription', string>>;
   /** The review's decision. */
   action?: 'create' | 'export';
 }
