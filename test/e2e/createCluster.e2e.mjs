@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // E2E in the real VS Code (code-server 4.96.4 + Chromium) against the emulator's demo world: runs "Azure Local:
-// Create Kubernetes Cluster…" from the command palette through every wizard step with the real quick input
+// Create Kubernetes Cluster (Advanced)…" from the command palette through every wizard step with the real quick input
 // (inline validation, the debounced "name exists" check, a disabled network), creates the cluster, and finds it in
 // the tree. Saves media/screenshots/create-review.png, create-progress.png and create-done.png for the README.
 //
@@ -38,7 +38,7 @@ async function main() {
   await expand(page, 'AKS Arc clusters', 'group', log);
   log('workbench ready');
 
-  await runCommand(page, 'Azure Local: Create Kubernetes Cluster…');
+  await runCommand(page, 'Azure Local: Create Kubernetes Cluster (Advanced)…');
   await waitForPrompt(page, TITLE, /^Subscription/);
   await choose(page, 'Contoso Edge Production');
   await waitForPrompt(page, TITLE, /^Resource group/);

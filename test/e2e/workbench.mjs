@@ -93,7 +93,8 @@ export async function runCommand(page, title) {
   await page.keyboard.type(title);
   const row = quickInput(page).locator('.monaco-list-row', { hasText: title }).first();
   await row.waitFor({ timeout: 10000 }).catch(() => { throw new Error(`command "${title}" not in the palette`); });
-  await page.keyboard.press('Enter');
+  // The row with this title, not whichever is first (another command's title may match the filter better).
+  await row.click();
 }
 
 /**
