@@ -31,3 +31,23 @@ export function abortSignalFor(token: CancellationTokenLike): AbortSignal {
   else token.onCancellationRequested(() => controller.abort());
   return controller.signal;
 }
+
+/** The promise, or OperationCancelledError as soon as the signal aborts (the promise itself runs on). */
+export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new OperationCancelledError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new OperationCancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -13,7 +13,7 @@ import { parseResourceId } from './resourceId';
 import { checkResources, checkSubscriptions } from './shapes';
 import { listSubscriptions } from './subscriptions';
 import type { TenantDirectory } from './tenants';
-import { OperationCancelledError } from '../cancellation';
+import { OperationCancelledError, raceAbort } from '../cancellation';
 
 /**
  * The one inventory of what the extension shows — custom locations, logical networks and AKS Arc clusters of the shown
@@ -286,13 +286,14 @@ export class Inventory {
         if ((this.source as InventorySource | undefined) !== 'per-subscription lists') throw error; // set by the failed query
       }
     }
-    return Promise.all(
+    // One abort listener for them all (one per subscription would be hundreds on one signal).
+    return raceAbort(Promise.all(
       this.scope.map(async (subscriptionId) => {
-        const resources = await this.subscription(subscriptionId, signal);
+        const resources = await this.subscription(subscriptionId);
         const failure = resources.failures.find((f) => f.what === 'AKS Arc clusters')?.error;
         return { subscriptionId, clusters: checked(resources.clusters), ...(failure ? { failure } : {}) };
       }),
-    );
+    ), signal);
   }
 
   /**
@@ -483,23 +484,4 @@ const empty = (): SubscriptionResources => ({ customLocations: [], logicalNetwor
 /** Resource Graph is not there (or not for us): the per-subscription path serves instead. */
 function graphUnavailable(error: unknown): boolean {
   return error instanceof ArmError && (error.status === 404 || error.status === 403 || error.status === 400 || error.status === 405 || error.status === 501);
-}
-
-function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new OperationCancelledError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new OperationCancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -2,6 +2,7 @@ import type { CustomLocation, Subscription } from '../../../azure/models';
 import { sortByName } from '../../../azure/grouping';
 import { checkResources } from '../../../azure/shapes';
 import { resourceNameOf, sameResourceId } from '../../../azure/resourceId';
+import { raceAbort } from '../../../cancellation';
 import { errorSummary } from '../../../outcome';
 import type { PickItem } from '../../../wizard/prompter';
 import type { WizardStep } from '../../../wizard/runWizard';
@@ -18,12 +19,12 @@ export const customLocationAnywhereStep: WizardStep<CreateClusterContext> = {
     type Choice = { location: CustomLocation; subscription: Subscription } | undefined;
     const items = async (signal: AbortSignal): Promise<PickItem<Choice>[]> => {
       const subscriptions = await context.inventory.shownSubscriptions(signal);
-      const reads = await Promise.allSettled(subscriptions.map((s) => context.inventory.subscription(s.subscriptionId, signal)));
+      // One abort listener for them all, not one per subscription on the same signal.
+      const reads = await raceAbort(Promise.allSettled(subscriptions.map((s) => context.inventory.subscription(s.subscriptionId))), signal);
       const several = subscriptions.length > 1;
       return reads.flatMap((read, i): PickItem<Choice>[] => {
         const subscription = subscriptions[i];
         if (read.status === 'rejected') {
-          if (signal.aborted) throw read.reason;
           return [{ label: `$(warning) ${subscription.displayName}`, description: 'custom locations could not be read', value: undefined, disabledReason: errorSummary(read.reason) }];
         }
         return sortByName(checkResources<CustomLocation>('custom location', read.value.customLocations).items, (l) => l.name).map((location) => ({
