@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ArmError, describeArmError } from './azure/armError';
 import { isCancellation } from './cancellation';
 import { errorSummary, FailureWithOutcome } from './outcome';
+import type { Prompter } from './wizard/prompter';
 
 export { errorSummary, isCancellation };
 
@@ -9,12 +10,11 @@ export { errorSummary, isCancellation };
  * The one place errors are shown: a notification with ARM's code and message, the whole story (details,
  * correlation id) in the output channel, and "Show Details" to open it.
  */
-export async function showError(error: unknown, log: vscode.LogOutputChannel, action?: string): Promise<void> {
+export async function showError(error: unknown, log: vscode.LogOutputChannel, prompter: Prompter, action?: string): Promise<void> {
   if (isCancellation(error)) return;
   const prefix = action ? `${action} failed: ` : '';
   log.error(prefix + describeForLog(error));
-  const choice = await vscode.window.showErrorMessage(prefix + errorSummary(error), 'Show Details');
-  if (choice === 'Show Details') log.show(true);
+  if (await prompter.showError(prefix + errorSummary(error))) log.show(true);
 }
 
 function describeForLog(error: unknown): string {

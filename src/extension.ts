@@ -84,10 +84,10 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
   session.inventory.options.log = (line) => log.info(line);
   const tree = new AzureLocalTreeDataProvider(session, session.inventory, (line) => log.warn(line));
   const properties = new ResourcePropertiesProvider();
-  const commands: CommandContext = { log, telemetry, shownErrors: [] };
   const vscodePrompter = new VSCodePrompter();
   let testOverrides: TestOverrides | undefined;
   const prompter = () => testOverrides?.prompter ?? vscodePrompter;
+  const commands: CommandContext = { log, telemetry, shownErrors: [], prompter };
   // What every command that changes Azure is given: the session, the prompter, the log, and a refresh of what it changed.
   const dayTwo = () => ({
     session,
@@ -137,9 +137,9 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     registerCommand('azureLocal.signInToTenant', commands, (tenantId?: string) => signIn(session, tenantId)),
     registerCommand('azureLocal.refresh', commands, () => updateSignIn()),
     registerCommand('azureLocal.refreshNode', commands, (node?: TreeNode) => (node?.refresh ? tree.refreshNode(node) : updateSignIn())),
-    registerCommand('azureLocal.copyResourceId', commands, (node?: TreeNode) => copyResourceId(node)),
+    registerCommand('azureLocal.copyResourceId', commands, (node?: TreeNode) => copyResourceId(node, prompter())),
     registerCommand('azureLocal.openInPortal', commands, (node?: TreeNode) => openInPortal(session, node)),
-    registerCommand('azureLocal.showProperties', commands, (node?: TreeNode) => showProperties(properties, node)),
+    registerCommand('azureLocal.showProperties', commands, (node?: TreeNode) => showProperties(properties, prompter(), node)),
     ...(['quick', 'advanced'] as const).map((mode) =>
       registerCommand(mode === 'quick' ? 'azureLocal.createCluster' : 'azureLocal.createClusterAdvanced', commands, (node?: CreateClusterOrigin) =>
         createCluster(

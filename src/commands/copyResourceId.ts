@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from '../tree/treeNode';
+import type { Prompter } from '../wizard/prompter';
 
-export async function copyResourceId(node: TreeNode | undefined): Promise<void> {
+export async function copyResourceId(node: TreeNode | undefined, prompter: Prompter): Promise<void> {
   const resource = requireResource(node);
   await vscode.env.clipboard.writeText(resource.id);
-  vscode.window.setStatusBarMessage(`Copied the resource ID of ${resource.name}`, 3000);
+  prompter.notify(`Copied the resource ID of ${resource.name}`);
 }
 
 /** Commands on resource nodes need a node; from the palette there is none. */

@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import { errorSummary, isCancellation, showError } from '../errors';
 import { telemetryErrorCode, type Telemetry } from '../telemetry';
+import type { Prompter } from '../wizard/prompter';
 
 export interface CommandContext {
   log: vscode.LogOutputChannel;
   telemetry: Telemetry;
   /** The last errors shown (summaries only), newest last: what the user read, for tests and bug reports. */
   shownErrors: string[];
+  /** Where the errors are shown (the tests' scripted prompter while one is set). */
+  prompter: () => Prompter;
 }
 
 /**
@@ -37,7 +40,7 @@ export function registerCommand(
         context.shownErrors.splice(0, Math.max(0, context.shownErrors.length - 20));
       }
       // Not awaited: the notification stays up without holding the command (and its callers) open.
-      void showError(error, context.log);
+      void showError(error, context.log, context.prompter());
       return undefined;
     }
   });

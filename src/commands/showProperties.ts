@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from '../tree/treeNode';
 import { requireResource } from './copyResourceId';
+import type { Prompter } from '../wizard/prompter';
 
 export const PROPERTIES_SCHEME = 'azure-local-properties';
 
@@ -17,14 +18,15 @@ export class ResourcePropertiesProvider implements vscode.TextDocumentContentPro
     return this.documents.get(uri.toString()) ?? '// These properties are no longer available. Reopen them from the Azure Local view.';
   }
 
-  show(resource: { id: string; name: string }): Thenable<vscode.TextEditor> {
+  /** The URI of the resource's document, with its latest properties. */
+  put(resource: { id: string; name: string }): string {
     const uri = vscode.Uri.from({ scheme: PROPERTIES_SCHEME, path: `/${resource.name}.json`, query: resource.id.toLowerCase() });
     this.documents.set(uri.toString(), JSON.stringify(resource, null, 2) + '\n');
     this.changeEmitter.fire(uri);
-    return vscode.window.showTextDocument(uri, { preview: true });
+    return uri.toString();
   }
 }
 
-export function showProperties(provider: ResourcePropertiesProvider, node: TreeNode | undefined): Thenable<vscode.TextEditor> {
-  return provider.show(requireResource(node));
+export function showProperties(provider: ResourcePropertiesProvider, prompter: Prompter, node: TreeNode | undefined): Promise<void> {
+  return prompter.openDocument(provider.put(requireResource(node)));
 }

@@ -69,6 +69,12 @@ export interface Prompter {
   saveFile(options: { title: string; defaultPath: string }): Promise<string | undefined>;
   /** Opens text in an untitled editor. */
   showDocument(content: string, language: string): Promise<void>;
+  /** Opens a document by URI (e.g. a read-only one of the extension's own content provider), as a preview. */
+  openDocument(uri: string): Promise<void>;
+  /** A brief message that needs no answer (the status bar: "Copied …"). */
+  notify(message: string): void;
+  /** The one way errors reach the user (see errors.ts): resolves true when they asked for the details. */
+  showError(message: string): Promise<boolean>;
   /** A cancellable progress notification; the signal aborts when the user cancels. */
   withProgress<T>(title: string, task: (report: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T>;
 }

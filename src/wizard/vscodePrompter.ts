@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { abortSignalFor, OperationCancelledError } from '../cancellation';
 import { GoBackError, type AskOptions, type InputOptions, type PickItem, type PickOptions, type Prompter, type StepPosition } from './prompter';
 
+const SHOW_DETAILS = 'Show Details';
+
 /** Typing pauses this long before an async check (a GET per keystroke would be rude to ARM). */
 const ASYNC_VALIDATION_DEBOUNCE_MS = 400;
 
@@ -166,6 +168,18 @@ export class VSCodePrompter implements Prompter {
   async showDocument(content: string, language: string): Promise<void> {
     const document = await vscode.workspace.openTextDocument({ content, language });
     await vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  async openDocument(uri: string): Promise<void> {
+    await vscode.window.showTextDocument(vscode.Uri.parse(uri, true), { preview: true });
+  }
+
+  notify(message: string): void {
+    vscode.window.setStatusBarMessage(message, 3000);
+  }
+
+  async showError(message: string): Promise<boolean> {
+    return (await vscode.window.showErrorMessage(message, SHOW_DETAILS)) === SHOW_DETAILS;
   }
 
   withProgress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T> {

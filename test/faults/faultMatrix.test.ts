@@ -417,6 +417,13 @@ class FaultPrompter implements Prompter {
   showDocument(): Promise<void> {
     return Promise.resolve();
   }
+  openDocument(): Promise<void> {
+    return Promise.resolve();
+  }
+  notify(): void {}
+  showError(): Promise<boolean> {
+    return Promise.reject(new Error('the run shows no errors itself: its command does'));
+  }
   async ask(message: string, options: AskOptions, ...actions: string[]): Promise<string | undefined> {
     this.messages.push({ message, options });
     if (!options.modal) return undefined;

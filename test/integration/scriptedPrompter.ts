@@ -40,6 +40,10 @@ export class ScriptedPrompter implements Prompter {
   readonly inputs: { prompt: string; value?: string }[] = [];
   readonly messages: { message: string; severity: string; modal?: boolean; detail?: string; actions: string[] }[] = [];
   readonly documents: { content: string; language: string }[] = [];
+  /** Documents opened by URI, status-bar messages and errors shown: they take no answer from the script. */
+  readonly opened: string[] = [];
+  readonly notices: string[] = [];
+  readonly errors: string[] = [];
   readonly progress: { title: string; reports: string[] }[] = [];
   /** The validation messages the script expected and saw. */
   readonly validations: string[] = [];
@@ -116,6 +120,19 @@ export class ScriptedPrompter implements Prompter {
 
   async showDocument(content: string, language: string): Promise<void> {
     this.documents.push({ content, language });
+  }
+
+  async openDocument(uri: string): Promise<void> {
+    this.opened.push(uri);
+  }
+
+  notify(message: string): void {
+    this.notices.push(message);
+  }
+
+  async showError(message: string): Promise<boolean> {
+    this.errors.push(message);
+    return false;
   }
 
   async withProgress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
 import { child, children, control, description, extensionApi, label, perSubscriptionLists, roots as rootsOf, resetWorld } from './helpers';
+import { ScriptedPrompter } from './scriptedPrompter';
 
 let api: AzureLocalApi;
 const roots = (count = 2) => rootsOf(api, count);
@@ -164,6 +165,27 @@ suite('sidebar tree', () => {
     assert.deepStrictEqual(Object.keys(event).sort(), ['command', 'durationMs', 'result']);
     assert.strictEqual(event.command, 'azureLocal.showProperties');
     assert.strictEqual(event.result, 'Succeeded');
+  });
+
+  test('Copy Resource ID, Show Properties and a failing command speak through the Prompter (scriptable)', async () => {
+    const seattle = await child(await child(await roots(), 'Contoso Edge Production'), 'seattle-hci');
+    const prompter = new ScriptedPrompter([]);
+    api.setTestOverrides({ prompter });
+    try {
+      await vscode.commands.executeCommand('azureLocal.copyResourceId', seattle);
+      assert.deepStrictEqual(prompter.notices, ['Copied the resource ID of seattle-hci']);
+      assert.match(await vscode.env.clipboard.readText(), /\/customLocations\/seattle-hci$/);
+      await vscode.commands.executeCommand('azureLocal.showProperties', seattle);
+      assert.strictEqual(prompter.opened.length, 1);
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(prompter.opened[0]));
+      assert.strictEqual(JSON.parse(document.getText()).name, 'seattle-hci');
+      await vscode.commands.executeCommand('azureLocal.copyResourceId', undefined);
+      // The error is shown once, through the one error presenter, with the summary the user reads.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepStrictEqual(prompter.errors, ['Run this command from a resource in the Azure Local view.']);
+    } finally {
+      api.setTestOverrides(undefined);
+    }
   });
 
   test('a command that fails records ARM\'s error code, never the message', async () => {
