@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AzureSession } from './auth/azureSession';
 import type { ArmRequestLogEntry } from './azure/armClient';
@@ -72,6 +73,8 @@ let proxies: ProxyManager | undefined;
 
 /** Creates the services and registers views and commands; all behaviour lives in the modules it wires. */
 export function activate(context: vscode.ExtensionContext): AzureLocalApi | undefined {
+  // Modules free of `vscode` (validators, outcome messages) translate through @vscode/l10n, from the same bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const { version, telemetryConnectionString } = context.extension.packageJSON as { version: string; telemetryConnectionString?: string };
   const log = vscode.window.createOutputChannel('Azure Local', { log: true });
   const telemetry = createTelemetry(telemetryConnectionString, context.subscriptions);

@@ -68,7 +68,7 @@ export function copyExtensionFolder(src, dest) {
   const main = pkg.main ? path.join(src, pkg.main.endsWith('.js') ? pkg.main : pkg.main + '.js') : undefined;
   if (main && !fs.existsSync(main)) throw new Error(`extension main ${main} missing; run: npm run build`);
   for (const name of fs.readdirSync(src)) {
-    const keep = ['package.json', 'dist', 'media', 'resources', 'l10n', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md']
+    const keep = ['package.json', 'dist', 'media', 'resources', 'l10n', 'translations', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md']
       .includes(name) || /^package\.nls(\..+)?\.json$/.test(name);
     if (keep) fs.cpSync(path.join(src, name), path.join(dest, name), { recursive: true, dereference: true });
   }
@@ -110,6 +110,12 @@ export async function startCodeServer(o = {}) {
   fs.mkdirSync(path.join(dirs.ud, 'Machine'), { recursive: true });
   fs.writeFileSync(path.join(dirs.ud, 'Machine', 'settings.json'), JSON.stringify(machine, null, 2));
 
+  // Other files of the user data dir (e.g. a language pack's cache), by path relative to it; a function gets the dirs.
+  for (const [rel, content] of Object.entries(typeof o.userDataFiles === 'function' ? o.userDataFiles(dirs) : o.userDataFiles || {})) {
+    fs.mkdirSync(path.dirname(path.join(dirs.ud, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dirs.ud, rel), content);
+  }
+
   const host = o.host || '127.0.0.1';
   const port = o.port || await freePort(host);
   const env = {
@@ -123,13 +129,13 @@ export async function startCodeServer(o = {}) {
     execFileSync(process.execPath, [CS_ENTRY, ...common, '--install-extension', path.resolve(o.install.vsix)],
       { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000 });
   }
-  if (o.install?.copyFrom) {
-    const pkg = JSON.parse(fs.readFileSync(path.join(o.install.copyFrom, 'package.json'), 'utf8'));
-    copyExtensionFolder(o.install.copyFrom, path.join(dirs.ext, `${pkg.publisher}.${pkg.name}-${pkg.version}`.toLowerCase()));
+  for (const from of [o.install?.copyFrom ?? []].flat()) {
+    const pkg = JSON.parse(fs.readFileSync(path.join(from, 'package.json'), 'utf8'));
+    copyExtensionFolder(from, path.join(dirs.ext, `${pkg.publisher}.${pkg.name}-${pkg.version}`.toLowerCase()));
   }
 
   const args = [CS_ENTRY, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', ...common, '--bind-addr', `${host}:${port}`, workspace];
+    '--disable-getting-started-override', ...common, ...(o.args || []), '--bind-addr', `${host}:${port}`, workspace];
   const logFile = path.join(state, 'server.log');
   const logStream = fs.createWriteStream(logFile);
   const child = spawn(process.execPath, args, { env, cwd: state, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

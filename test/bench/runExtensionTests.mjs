@@ -2,7 +2,7 @@
 // Runs the mocha suite (out/test/integration/index.js, compiled from test/integration/index.ts) INSIDE the real
 // VS Code extension host of code-server, against the ARM emulator (demo world), and exits with mocha's status.
 //
-// usage: node test/bench/runExtensionTests.mjs [--timeout ms] [--browser-log] [--keep-state]
+// usage: node test/bench/runExtensionTests.mjs [--timeout ms] [--browser-log] [--keep-state] [--locale qps-ploc] [--grep text]
 // needs: bash test/bench/setup.sh; npm run compile && npm run build
 // env:   ARM_TRAFFIC_DIR (passed to the emulator), BENCH_EMULATOR_MODULE (override out/test/emulator/server.js)
 import fs from 'node:fs';
@@ -20,12 +20,36 @@ const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'))
 const mainJs = path.join(REPO, pkg.main || 'dist/extension.js');
 
 const bench = emulatorBench();
+// The extension host inherits code-server's environment: test/integration/index.ts filters by it.
+if (opt('grep')) process.env.MOCHA_GREP = opt('grep');
+
+/** VS Code in the pseudo-locale: the stand-in language pack, and the cache VS Code keeps of installed language packs. */
+function pseudoLocale(locale) {
+  if (locale !== 'qps-ploc') throw new Error(`--locale ${locale}: the bench has a language pack for qps-ploc only`);
+  const from = path.join(REPO, 'test/fixtures/pseudo-language-pack');
+  const pkg = JSON.parse(fs.readFileSync(path.join(from, 'package.json'), 'utf8'));
+  const id = `${pkg.publisher}.${pkg.name}`;
+  return {
+    args: ['--locale', 'qps-ploc'],
+    install: { copyFrom: from },
+    userDataFiles: (dirs) => ({
+      'languagepacks.json': JSON.stringify({
+        'qps-ploc': {
+          hash: `${pkg.version}-standin`,
+          label: pkg.contributes.localizations[0].languageName,
+          extensions: [{ extensionIdentifier: { id }, version: pkg.version }],
+          translations: { vscode: path.join(dirs.ext, `${id}-${pkg.version}`, 'translations/main.i18n.json') },
+        },
+      }),
+    }),
+  };
+}
 
 async function main() {
   for (const [f, hint] of [[testsPath, 'npm run compile'], [mainJs, 'npm run build']]) {
     if (!fs.existsSync(f)) throw new Error(`${path.relative(REPO, f)} missing; run: ${hint}`);
   }
-  const { cs, br } = await bench.start({ log: (...a) => console.log(ts(), ...a), codeServer: { keepState: argv.includes('--keep-state') } });
+  const { cs, br } = await bench.start({ log: (...a) => console.log(ts(), ...a), codeServer: { keepState: argv.includes('--keep-state'), ...(opt('locale') ? pseudoLocale(opt('locale')) : {}) } });
   const { page } = br;
   let done;
   const exited = new Promise((r) => (done = r));
