@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * The one cancellation type. Cancelling is an answer, not a failure: commands end quietly, telemetry says Canceled.
  * Everything else that means "cancelled" (the SDK's AbortError, a closed picker, VS Code's token) is turned into this
@@ -5,7 +7,7 @@
  */
 export class OperationCancelledError extends Error {
   override readonly name = 'OperationCancelledError';
-  constructor(message = 'The operation was cancelled.') {
+  constructor(message = l10n.t('The operation was cancelled.')) {
     super(message);
   }
 }

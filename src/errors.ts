@@ -14,7 +14,9 @@ export async function showError(error: unknown, log: vscode.LogOutputChannel, pr
   if (isCancellation(error)) return;
   const prefix = action ? `${action} failed: ` : '';
   log.error(prefix + describeForLog(error));
-  if (await prompter.showError(prefix + errorSummary(error))) log.show(true);
+  const summary = errorSummary(error);
+  const message = action ? vscode.l10n.t({ message: '{0} failed: {1}', args: [action, summary], comment: '{0} is what was being done (e.g. "Create cluster"), {1} the error' }) : summary;
+  if (await prompter.showError(message)) log.show(true);
 }
 
 function describeForLog(error: unknown): string {

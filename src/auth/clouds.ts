@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** What the extension needs to know about an Azure cloud. */
 export interface AzureCloud {
   name: string;
@@ -74,7 +76,7 @@ export function resolveCloud(settings: CloudSettings): AzureCloud {
   if (override) {
     const url = new URL(override); // throws a clear "Invalid URL" for a bad setting
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new Error(`azureLocal.resourceManagerEndpoint must be an http(s) URL, not "${override}".`);
+      throw new Error(l10n.t('{0} must be an http(s) URL, not "{1}".', 'azureLocal.resourceManagerEndpoint', override));
     }
     cloud = { ...cloud, resourceManagerEndpoint: trimSlash(override) };
   }

@@ -7,7 +7,7 @@ import { FALLBACK_LIFETIME_MS, tokenExpiry } from './tokenExpiry';
 export class NotSignedInError extends Error {
   override readonly name = 'NotSignedInError';
   constructor() {
-    super('Sign in to Azure to continue (Azure Local: Sign In).');
+    super(vscode.l10n.t('Sign in to Azure to continue (Azure Local: Sign In).'));
   }
 }
 

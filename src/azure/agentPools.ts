@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ArmClient } from './armClient';
 import { API_VERSIONS } from './apiVersions';
 import { ArmError } from './armError';
@@ -60,7 +61,7 @@ export async function scaleAgentPool(
   options: { signal?: AbortSignal; onStatus?: (status: string) => void } = {},
 ): Promise<AgentPool | undefined> {
   const current = await getAgentPool(client, poolId, options.signal);
-  if (!current) throw new ArmError('ResourceNotFound', `Node pool "${poolId.split('/').pop()}" does not exist any more.`, 404);
+  if (!current) throw new ArmError('ResourceNotFound', l10n.t('Node pool "{0}" does not exist any more.', `${poolId.split('/').pop()}`), 404);
   const body = writableAgentPoolBody(current);
   Object.assign(body.properties, change);
   return client.runLongRunning<AgentPool>('PUT', poolId, { apiVersion: API_VERSIONS.hybridContainerService, body, signal: options.signal, onStatus: options.onStatus });
@@ -96,7 +97,7 @@ export function nodeRoom(pools: AgentPool[], except?: string): NodeRoom {
     .reduce((sum, p) => sum + Math.max(p.properties?.count ?? 0, p.properties?.enableAutoScaling ? p.properties.maxCount ?? 0 : 0), 0);
   const left = Math.max(0, AKS_ARC_LIMITS.clusterMaxNodes - others);
   return left < AKS_ARC_LIMITS.nodePoolMaxNodes
-    ? { max: left, why: `the cluster's other node pools hold ${others} of AKS Arc's ${AKS_ARC_LIMITS.clusterMaxNodes} nodes per cluster` }
+    ? { max: left, why: l10n.t("the cluster's other node pools hold {0} of AKS Arc's {1} nodes per cluster", others, AKS_ARC_LIMITS.clusterMaxNodes) }
     : { max: AKS_ARC_LIMITS.nodePoolMaxNodes };
 }
 

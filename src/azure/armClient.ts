@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { nameTenant, type TenantDirectory } from './tenants';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import type { TokenCredential } from '@azure/core-auth';
@@ -160,7 +161,7 @@ export class ArmClient {
 
 /** The pipeline already carries authentication; the generated client insists on a credential argument. */
 const NO_CREDENTIAL: TokenCredential = {
-  getToken: () => Promise.reject(new Error('Authentication is done by the shared pipeline.')),
+  getToken: () => Promise.reject(new Error(l10n.t('Authentication is done by the shared pipeline.'))),
 };
 
 /** The one factory for Resource Manager clients. */
@@ -168,10 +169,10 @@ export function createArmClient(options: ArmClientOptions): ArmClient {
   const endpoint = options.cloud.resourceManagerEndpoint;
   const loopback = isLoopbackEndpoint(endpoint);
   if (!loopback && !endpoint.toLowerCase().startsWith('https://')) {
-    throw new Error(`The Resource Manager endpoint must use https: ${endpoint}`);
+    throw new Error(l10n.t('The Resource Manager endpoint must use https: {0}', endpoint));
   }
   // The development token is only ever for loopback; anywhere else a credential is required.
-  if (!options.credential && !loopback) throw new Error('A credential is required for a Resource Manager endpoint that is not the local emulator.');
+  if (!options.credential && !loopback) throw new Error(l10n.t('A credential is required for a Resource Manager endpoint that is not the local emulator.'));
   const reliability = { ...DEFAULT_RELIABILITY, ...options.reliability };
   const clock = options.clock ?? systemClock;
   const pipeline = createArmPipeline({
@@ -193,7 +194,11 @@ function parseJson<T>(text: string | undefined, what: string): T {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new ArmError('InvalidResponse', `Resource Manager answered ${lastSegment(what)} with a body that is not JSON ("${clip(text.trim().replace(/\s+/g, ' '), 60)}").`, undefined);
+    throw new ArmError(
+      'InvalidResponse',
+      l10n.t({ message: 'Resource Manager answered {0} with a body that is not JSON ("{1}").', args: [lastSegment(what), clip(text.trim().replace(/\s+/g, ' '), 60)], comment: '{0} is the request path\'s last segment, {1} the start of the body' }),
+      undefined,
+    );
   }
 }
 

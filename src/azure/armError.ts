@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isRestError } from '@azure/core-rest-pipeline';
 import { OperationCancelledError } from '../cancellation';
 
@@ -82,7 +83,7 @@ function armErrorFromBody(source: ArmErrorSource): ArmError {
   }
   const code = (source.status && STATUS_CODES[source.status]) || `Http${source.status ?? 'Error'}`;
   const raw = source.bodyText?.trim();
-  const message = raw && !parsed ? clip(raw, 500) : `The request failed with status ${source.status}.`;
+  const message = raw && !parsed ? clip(raw, 500) : l10n.t('The request failed with status {0}.', `${source.status}`);
   return new ArmError(code, message, source.status, [], correlationId);
 }
 
@@ -91,7 +92,7 @@ export function armErrorFromOperation(operation: { status?: string; error?: ArmE
   const error = operation.error && typeof operation.error === 'object' ? operation.error : undefined;
   return new ArmError(
     text(error?.code) ?? `Operation${operation.status ?? 'Failed'}`,
-    text(error?.message) ?? `The operation ended with status ${operation.status ?? 'unknown'}.`,
+    text(error?.message) ?? l10n.t('The operation ended with status {0}.', operation.status ?? l10n.t('unknown')),
     undefined,
     Array.isArray(error?.details) ? error!.details : [],
     correlationId,
@@ -169,9 +170,9 @@ export function normalizeError(error: unknown): unknown {
     }
     const cause = e.cause as { code?: string } | undefined;
     const code = (cause?.code && TRANSPORT_CODES.has(cause.code) ? cause.code : undefined) ?? e.code ?? 'RequestSendError';
-    return new ArmError(code, `No answer from Resource Manager: ${e.message ?? code}`, undefined);
+    return new ArmError(code, l10n.t('No answer from Resource Manager: {0}', e.message ?? code), undefined);
   }
-  if (typeof e.code === 'string' && TRANSPORT_CODES.has(e.code)) return new ArmError(e.code, `No answer from Resource Manager: ${e.message ?? e.code}`, undefined);
+  if (typeof e.code === 'string' && TRANSPORT_CODES.has(e.code)) return new ArmError(e.code, l10n.t('No answer from Resource Manager: {0}', e.message ?? e.code), undefined);
   return error;
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { connectedClusterId, parseResourceId, provisionedClusterInstanceId } from './resourceId';
 
 /**
@@ -17,7 +18,7 @@ export interface ClusterRef {
 export function clusterRefFromId(id: string): ClusterRef {
   const parsed = parseResourceId(id);
   if (!parsed.resourceGroup || !parsed.name || parsed.types[0]?.toLowerCase() !== 'connectedclusters') {
-    throw new Error(`Not a connected cluster's id: "${id}".`);
+    throw new Error(l10n.t('Not a connected cluster\'s id: "{0}".', id));
   }
   const connected = connectedClusterId(parsed.subscriptionId, parsed.resourceGroup, parsed.names[0]);
   return { subscriptionId: parsed.subscriptionId, resourceGroup: parsed.resourceGroup, name: parsed.names[0], connectedClusterId: connected, instanceId: provisionedClusterInstanceId(connected) };

@@ -3,6 +3,7 @@
  * its control-plane IP may be. Read defensively — the service's bodies (and Microsoft's own examples) can hold nulls,
  * strings where lists belong, or both `addressPrefix` and `addressPrefixes` — and pure: unit-tested without VS Code.
  */
+import * as l10n from '@vscode/l10n';
 import { cidrRange, inRange, parseIPv4, type Ipv4Range } from './ipv4';
 import type { IPPool, LogicalNetwork } from './models';
 
@@ -87,11 +88,11 @@ export function summarizeLogicalNetwork(network: LogicalNetwork): LogicalNetwork
   const status = record(p.status);
   const error = [text(status.errorCode), text(status.errorMessage)].filter(Boolean).join(': ');
   return {
-    addressPrefix: f.prefixes.join(', ') || 'none',
-    allocation: f.allocations.join(', ') || 'unknown',
+    addressPrefix: f.prefixes.join(', ') || l10n.t('none'),
+    allocation: f.allocations.join(', ') || l10n.t('unknown'),
     ipPools: f.pools.map((pool) => ({ range: poolText(pool), detail: [pool.ipPoolType, pool.name].filter((x) => typeof x === 'string' && x).join(' · ') })),
     dnsServers: f.dnsServers,
-    vlan: f.vlans.join(', ') || 'none',
+    vlan: f.vlans.join(', ') || l10n.t('none'),
     gateway: f.gateway,
     vmSwitch: text(p.vmSwitchName),
     provisioningState: text(p.provisioningState),
@@ -115,31 +116,31 @@ const poolText = (pool: IPPool) => `${text(pool.start) ?? '?'} – ${text(pool.e
  */
 export function logicalNetworkProblem(network: LogicalNetwork): string | undefined {
   const shape = logicalNetworkShapeProblem(network);
-  if (shape) return `Its description from Azure is malformed: ${shape}.`;
+  if (shape) return l10n.t('Its description from Azure is malformed: {0}.', shape);
   const f = facts(network);
-  if (f.prefixes.length === 0) return 'No address prefix.';
+  if (f.prefixes.length === 0) return l10n.t('No address prefix.');
   const ranges: Ipv4Range[] = [];
   for (const prefix of f.prefixes) {
     const range = cidrRange(prefix);
-    if (!range) return `Address prefix "${prefix}" is not an IPv4 prefix (a.b.c.d/n); AKS Arc needs IPv4.`;
+    if (!range) return l10n.t('Address prefix "{0}" is not an IPv4 prefix (a.b.c.d/n); AKS Arc needs IPv4.', prefix);
     ranges.push(range);
   }
-  if (f.allocations.some((m) => m.toLowerCase() === 'dynamic')) return 'Dynamic IP allocation is not supported; AKS Arc needs a Static logical network.';
-  if (!f.allocations.some((m) => m.toLowerCase() === 'static')) return 'IP allocation is not Static; AKS Arc needs a Static logical network.';
-  if (!f.dnsServers.length) return 'No DNS server; AKS Arc needs at least one.';
+  if (f.allocations.some((m) => m.toLowerCase() === 'dynamic')) return l10n.t('Dynamic IP allocation is not supported; AKS Arc needs a Static logical network.');
+  if (!f.allocations.some((m) => m.toLowerCase() === 'static')) return l10n.t('IP allocation is not Static; AKS Arc needs a Static logical network.');
+  if (!f.dnsServers.length) return l10n.t('No DNS server; AKS Arc needs at least one.');
   const badDns = f.dnsServers.find((d) => parseIPv4(d) === undefined);
-  if (badDns !== undefined) return `DNS server "${badDns}" is not an IPv4 address.`;
-  if (f.pools.length === 0) return 'No IP pool; AKS Arc needs at least one.';
+  if (badDns !== undefined) return l10n.t('DNS server "{0}" is not an IPv4 address.', badDns);
+  if (f.pools.length === 0) return l10n.t('No IP pool; AKS Arc needs at least one.');
   const pools: { pool: IPPool; range: Ipv4Range }[] = [];
   for (const pool of f.pools) {
     const range = poolRange(pool);
-    if (!range) return `IP pool ${poolText(pool)} is not a valid IPv4 range.`;
-    if (!ranges.some((r) => inRange(range.start, r) && inRange(range.end, r))) return `IP pool ${poolText(pool)} is outside the address prefix ${f.prefixes.join(', ')}.`;
+    if (!range) return l10n.t('IP pool {0} is not a valid IPv4 range.', poolText(pool));
+    if (!ranges.some((r) => inRange(range.start, r) && inRange(range.end, r))) return l10n.t('IP pool {0} is outside the address prefix {1}.', poolText(pool), f.prefixes.join(', '));
     pools.push({ pool, range });
   }
   pools.sort((a, b) => a.range.start - b.range.start);
   for (let i = 1; i < pools.length; i++) {
-    if (pools[i].range.start <= pools[i - 1].range.end) return `IP pools ${poolText(pools[i - 1].pool)} and ${poolText(pools[i].pool)} overlap.`;
+    if (pools[i].range.start <= pools[i - 1].range.end) return l10n.t('IP pools {0} and {1} overlap.', poolText(pools[i - 1].pool), poolText(pools[i].pool));
   }
   return undefined;
 }
@@ -153,19 +154,21 @@ export function validateControlPlaneIp(value: string, network: LogicalNetwork): 
   const input = value.trim();
   if (!input) return undefined;
   const ip = parseIPv4(input);
-  if (ip === undefined) return `Control plane IP: "${value}" is not an IPv4 address.`;
+  if (ip === undefined) return l10n.t('Control plane IP: "{0}" is not an IPv4 address.', value);
   const f = facts(network);
   const prefix = f.prefixes.map(cidrRange).find((range) => range !== undefined && inRange(ip, range));
-  if (!prefix) return `Control plane IP: must be inside the address prefix ${f.prefixes.join(', ') || 'none'} of ${network.name}.`;
+  if (!prefix) return l10n.t('Control plane IP: must be inside the address prefix {0} of {1}.', f.prefixes.join(', ') || l10n.t('none'), `${network.name}`);
   if (prefix.length <= 30 && (ip === prefix.start || ip === prefix.end)) {
-    return `Control plane IP: ${input} is the ${ip === prefix.start ? 'network' : 'broadcast'} address of the prefix; choose a host address.`;
+    return ip === prefix.start
+      ? l10n.t('Control plane IP: {0} is the network address of the prefix; choose a host address.', input)
+      : l10n.t('Control plane IP: {0} is the broadcast address of the prefix; choose a host address.', input);
   }
-  if (f.gateway === input) return `Control plane IP: ${input} is the network's gateway.`;
-  if (f.dnsServers.includes(input)) return `Control plane IP: ${input} is one of the network's DNS servers.`;
+  if (f.gateway === input) return l10n.t("Control plane IP: {0} is the network's gateway.", input);
+  if (f.dnsServers.includes(input)) return l10n.t("Control plane IP: {0} is one of the network's DNS servers.", input);
   const pool = f.pools.find((p) => {
     const range = poolRange(p);
     return range !== undefined && inRange(ip, range);
   });
-  if (pool) return `Control plane IP: must be outside the IP pool ${poolText(pool)}.`;
+  if (pool) return l10n.t('Control plane IP: must be outside the IP pool {0}.', poolText(pool));
   return undefined;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isCancellation, throwIfCancelled } from '../cancellation';
 import { ArmError, armErrorFromOperation, clip, errorText, tryParseJson, type ArmErrorDetail } from './armError';
 import { systemClock, type Clock } from './clock';
@@ -123,7 +124,7 @@ export async function pollLongRunningOperation(options: LroOptions): Promise<Htt
       const body = parseBody(current.bodyText) as { properties?: { status?: { errorMessage?: string } } };
       throw armErrorFromOperation({
         status: state,
-        error: { code: `Provisioning${state}`, message: body.properties?.status?.errorMessage ?? `Provisioning ended ${state}.` },
+        error: { code: `Provisioning${state}`, message: body.properties?.status?.errorMessage ?? l10n.t({ message: 'Provisioning ended {0}.', args: [state], comment: '{0} is a provisioning state: Failed or Canceled' }) },
       });
     }
     if (!options.resourceUrl) return current;
@@ -153,10 +154,10 @@ export function readOperationStatus(poll: HttpResult): PollReading {
   const parsed = tryParseJson(poll.bodyText);
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     const text = (poll.bodyText ?? '').trim();
-    return { malformed: text ? `a body that is not an operation status ("${clip(text.replace(/\s+/g, ' '), 60)}")` : 'an empty body' };
+    return { malformed: text ? l10n.t('a body that is not an operation status ("{0}")', clip(text.replace(/\s+/g, ' '), 60)) : l10n.t('an empty body') };
   }
   const status = (parsed as { status?: unknown }).status;
-  if (typeof status !== 'string' || !status.trim()) return { malformed: `status ${clip(JSON.stringify(status) ?? 'undefined', 60)}` };
+  if (typeof status !== 'string' || !status.trim()) return { malformed: l10n.t({ message: 'status {0}', args: [clip(JSON.stringify(status) ?? 'undefined', 60)], comment: '{0} is the JSON value of an operation status that is not one' }) };
   return { status: status.trim(), poll };
 }
 
@@ -171,7 +172,7 @@ export function isTransientPollFailure(error: unknown): boolean {
 function lostTrackError(reason: string, windowMs: number): ArmError {
   return new ArmError(
     'OperationStatusUnavailable',
-    `Lost track of the operation: its status could not be read for ${minutes(windowMs)} (last: ${reason}). It may still be running in Azure.`,
+    l10n.t({ message: 'Lost track of the operation: its status could not be read for {0} (last: {1}). It may still be running in Azure.', args: [minutes(windowMs), reason], comment: '{0} is a duration ("10 min"), {1} why the last read failed' }),
     undefined,
   );
 }
@@ -179,13 +180,13 @@ function lostTrackError(reason: string, windowMs: number): ArmError {
 function deadlineError(deadlineMs: number): ArmError {
   return new ArmError(
     'OperationTimedOut',
-    `Stopped following the operation after ${minutes(deadlineMs)} (azureLocal.operationTimeoutMinutes). It may still finish in Azure.`,
+    l10n.t({ message: 'Stopped following the operation after {0} ({1}). It may still finish in Azure.', args: [minutes(deadlineMs), 'azureLocal.operationTimeoutMinutes'], comment: '{0} is a duration ("60 min"), {1} a setting' }),
     undefined,
   );
 }
 
 function minutes(ms: number): string {
-  return ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`;
+  return ms >= 60_000 ? l10n.t('{0} min', Math.round(ms / 60_000)) : l10n.t('{0} s', Math.round(ms / 1000));
 }
 
 function provisioningStateOf(bodyText: string | undefined): string | undefined {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ArmError } from './armError';
 
 /** One page of an ARM list: `{ value, nextLink }` (x-ms-pageable, nextLinkName "nextLink"). */
@@ -24,26 +25,30 @@ export class PageGuard {
   check(link: string | undefined, items: readonly unknown[]): void {
     this.pages++;
     if (this.pages > this.maxPages) {
-      throw new ArmError('TooManyPages', `Stopped listing ${this.what} after ${this.maxPages} pages (azureLocal.maxPages); the service kept returning a nextLink.`, undefined);
+      throw new ArmError(
+        'TooManyPages',
+        l10n.t({ message: 'Stopped listing {0} after {1} pages ({2}); the service kept returning a nextLink.', args: [this.what, this.maxPages, 'azureLocal.maxPages'], comment: '{0} is what was listed, {2} a setting' }),
+        undefined,
+      );
     }
     if (link !== undefined) {
-      if (this.links.has(link)) throw repeated(this.what, 'the same nextLink twice');
+      if (this.links.has(link)) throw repeated(this.what, l10n.t('the same nextLink twice'));
       this.links.add(link);
     }
     if (items.length) {
       const signature = items.map(identity).join('\n');
-      if (this.contents.has(signature)) throw repeated(this.what, 'a page it had already sent');
+      if (this.contents.has(signature)) throw repeated(this.what, l10n.t('a page it had already sent'));
       this.contents.add(signature);
     }
   }
 }
 
 function malformed(url: string, what: string): ArmError {
-  return new ArmError('InvalidResponse', `Resource Manager answered a list (${url.split('?')[0].split('/').pop()}) with a malformed page: ${what}.`, undefined);
+  return new ArmError('InvalidResponse', l10n.t('Resource Manager answered a list ({0}) with a malformed page: {1}.', `${url.split('?')[0].split('/').pop()}`, what), undefined);
 }
 
 function repeated(what: string, how: string): ArmError {
-  return new ArmError('RepeatedPage', `Stopped listing ${what}: the service returned ${how}, so the list would never end.`, undefined);
+  return new ArmError('RepeatedPage', l10n.t({ message: 'Stopped listing {0}: the service returned {1}, so the list would never end.', args: [what, how], comment: '{0} is what was listed, {1} what repeated' }), undefined);
 }
 
 function identity(item: unknown): string {
@@ -59,12 +64,12 @@ export async function* listAll<T>(firstUrl: string, getPage: (url: string) => Pr
   let url: string | undefined = firstUrl;
   while (url) {
     const page: ArmPage<T> = await getPage(url);
-    if (!page || typeof page !== 'object') throw malformed(url, `the page is ${JSON.stringify(page)?.slice(0, 60)}`);
-    if (page.value !== undefined && page.value !== null && !Array.isArray(page.value)) throw malformed(url, `"value" is ${typeof page.value === 'object' ? 'an object' : `a ${typeof page.value}`}, not a list`);
+    if (!page || typeof page !== 'object') throw malformed(url, l10n.t('the page is {0}', `${JSON.stringify(page)?.slice(0, 60)}`));
+    if (page.value !== undefined && page.value !== null && !Array.isArray(page.value)) throw malformed(url, typeof page.value === 'object' ? l10n.t('"value" is an object, not a list') : l10n.t({ message: '"value" is a {0}, not a list', args: [typeof page.value], comment: '{0} is a JavaScript type: string, number, boolean' }));
     const items = page.value ?? [];
     guard.check(url, items);
     for (const item of items) yield item;
-    if (page.nextLink !== undefined && page.nextLink !== null && typeof page.nextLink !== 'string') throw malformed(url, `"nextLink" is ${JSON.stringify(page.nextLink)}, not a URL`);
+    if (page.nextLink !== undefined && page.nextLink !== null && typeof page.nextLink !== 'string') throw malformed(url, l10n.t('"nextLink" is {0}, not a URL', `${JSON.stringify(page.nextLink)}`));
     url = page.nextLink || undefined;
   }
 }

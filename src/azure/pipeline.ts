@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { createClientPipeline } from '@azure/core-client';
 import {
@@ -71,7 +72,7 @@ export function tokenBoundaryPolicy(endpoint: string): PipelinePolicy {
     sendRequest(request, next) {
       const origin = safeOrigin(request.url);
       if (origin !== allowed) {
-        throw new ArmError('ForeignOrigin', `Refused to send a request to ${origin ?? 'an invalid URL'}: the token is only for ${allowed}.`, undefined);
+        throw new ArmError('ForeignOrigin', l10n.t('Refused to send a request to {0}: the token is only for {1}.', origin ?? l10n.t('an invalid URL'), allowed), undefined);
       }
       return next(request);
     },
@@ -155,7 +156,15 @@ export function timeoutPolicy(timeoutMs: number): PipelinePolicy {
         return await next(request);
       } catch (error) {
         if (timedOut) {
-          throw new ArmError('RequestTimeout', `No answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} (azureLocal.requestTimeoutSeconds): ${request.method} ${withoutQuery(request.url)}`, undefined);
+          throw new ArmError(
+            'RequestTimeout',
+            l10n.t({
+              message: 'No answer within {0} ({1}): {2}',
+              args: [timeoutMs >= 1000 ? l10n.t('{0} s', Math.round(timeoutMs / 1000)) : l10n.t('{0} ms', timeoutMs), 'azureLocal.requestTimeoutSeconds', `${request.method} ${withoutQuery(request.url)}`],
+              comment: '{0} is a duration, {1} a setting, {2} the request (method and URL)',
+            }),
+            undefined,
+          );
         }
         throw error;
       } finally {
@@ -190,7 +199,7 @@ export function tokenPolicy(credential: TokenCredential, scopes: string, tenants
     entry.pending ??= Promise.resolve(credential.getToken(scopes, { abortSignal: request.abortSignal, ...(tenantId ? { tenantId } : {}) })).then(
       (result) => {
         entry.pending = undefined;
-        if (!result) throw new ArmError('NoToken', 'The credential returned no token; sign in again (Azure Local: Sign In).', undefined);
+        if (!result) throw new ArmError('NoToken', l10n.t('The credential returned no token; sign in again (Azure Local: Sign In).'), undefined);
         entry.cached = result;
         return result;
       },
@@ -225,7 +234,7 @@ function developmentTokenPolicy(tenants?: TenantDirectory): PipelinePolicy {
   return {
     name: bearerTokenAuthenticationPolicyName,
     sendRequest(request, next) {
-      if (!isLoopbackEndpoint(request.url)) throw new Error('The development token is only for loopback endpoints.');
+      if (!isLoopbackEndpoint(request.url)) throw new Error(l10n.t('The development token is only for loopback endpoints.'));
       const tenantId = tenantOf(request, tenants);
       request.headers.set('Authorization', `Bearer ${DEV_TOKEN}${tenantId ? `@${tenantId}` : ''}`);
       return next(request);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ArmClient } from './armClient';
 import { API_VERSIONS } from './apiVersions';
 import type { ProvisionedClusterInstance } from './models';
@@ -74,7 +75,10 @@ export async function getClusterKubeconfig(
     finalStateVia: 'azure-async-operation',
   });
   const value = result?.properties?.kubeconfigs?.find((k) => k.value)?.value;
-  if (!value) throw new Error(`AKS Arc returned no ${kind} kubeconfig for ${connectedClusterId.split('/').pop()}.`);
+  if (!value) {
+    const cluster = `${connectedClusterId.split('/').pop()}`;
+    throw new Error(kind === 'admin' ? l10n.t('AKS Arc returned no admin kubeconfig for {0}.', cluster) : l10n.t('AKS Arc returned no user kubeconfig for {0}.', cluster));
+  }
   return Buffer.from(value, 'base64').toString('utf8');
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ArmClient } from './armClient';
 import { ArmError } from './armError';
 import type { Clock } from './clock';
@@ -54,7 +55,7 @@ export async function queryResourceGraph<T>(client: ArmClient, query: string, su
 
 async function queryBatch<T>(client: ArmClient, query: string, subscriptions: string[], quota: QuotaGate, options: GraphQueryOptions): Promise<T[]> {
   const signal = options.signal;
-  const guard = new PageGuard('Resource Graph results', client.reliability.maxPages);
+  const guard = new PageGuard(l10n.t('Resource Graph results'), client.reliability.maxPages);
   const rows: T[] = [];
   let skipToken: string | undefined;
   do {
@@ -92,12 +93,12 @@ function parsePage(bodyText: string | undefined): QueryResponse & { data: unknow
   try {
     page = JSON.parse(bodyText ?? '') as QueryResponse;
   } catch {
-    throw new ArmError('InvalidResponse', 'Resource Graph answered with a body that is not JSON.', undefined);
+    throw new ArmError('InvalidResponse', l10n.t('Resource Graph answered with a body that is not JSON.'), undefined);
   }
   if (!page || typeof page !== 'object' || !Array.isArray(page.data)) {
-    throw new ArmError('InvalidResponse', 'Resource Graph answered without a list of rows (data); was resultFormat objectArray honoured?', undefined);
+    throw new ArmError('InvalidResponse', l10n.t('Resource Graph answered without a list of rows (data); was resultFormat objectArray honoured?'), undefined);
   }
-  if (page.$skipToken !== undefined && typeof page.$skipToken !== 'string') throw new ArmError('InvalidResponse', 'Resource Graph answered with a $skipToken that is not a string.', undefined);
+  if (page.$skipToken !== undefined && typeof page.$skipToken !== 'string') throw new ArmError('InvalidResponse', l10n.t('Resource Graph answered with a $skipToken that is not a string.'), undefined);
   return page as QueryResponse & { data: unknown[] };
 }
 

@@ -1,9 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import type { ResourceGroup } from '@azure/arm-resources';
 import type { ArmClient } from './armClient';
 
 /** Resource groups through the generated Microsoft.Resources client, on the shared pipeline. */
 export function listResourceGroups(client: ArmClient, subscriptionId: string, signal?: AbortSignal): Promise<ResourceGroup[]> {
-  return client.resourcesList(subscriptionId, 'resource groups', (rm) => rm.resourceGroups.list({ abortSignal: signal }));
+  return client.resourcesList(subscriptionId, l10n.t('resource groups'), (rm) => rm.resourceGroups.list({ abortSignal: signal }));
 }
 
 export async function resourceGroupExists(client: ArmClient, subscriptionId: string, name: string, signal?: AbortSignal): Promise<boolean> {

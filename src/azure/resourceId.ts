@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** A parsed ARM resource id. Segment names keep the case they had in the id. */
 export interface ResourceId {
   subscriptionId: string;
@@ -18,25 +20,25 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * must name exactly one resource.
  */
 export function parseResourceId(id: string): ResourceId {
-  const refuse = (why: string) => new Error(`Not an Azure resource id: "${id}" (${why}).`);
-  if (typeof id !== 'string' || !id.startsWith('/')) throw refuse('it must start with /subscriptions/{subscriptionId}');
+  const refuse = (why: string) => new Error(l10n.t({ message: 'Not an Azure resource id: "{0}" ({1}).', args: [`${id}`, why], comment: '{1} says what is wrong with the id' }));
+  if (typeof id !== 'string' || !id.startsWith('/')) throw refuse(l10n.t('it must start with {0}', '/subscriptions/{subscriptionId}'));
   const segments = id.slice(1).split('/');
-  if (segments.some((s) => s === '')) throw refuse('it has an empty segment');
-  if (segments[0].toLowerCase() !== 'subscriptions' || segments.length < 2) throw refuse('it must start with /subscriptions/{subscriptionId}');
-  if (!GUID.test(segments[1])) throw refuse('the subscription id is not a GUID');
+  if (segments.some((s) => s === '')) throw refuse(l10n.t('it has an empty segment'));
+  if (segments[0].toLowerCase() !== 'subscriptions' || segments.length < 2) throw refuse(l10n.t('it must start with {0}', '/subscriptions/{subscriptionId}'));
+  if (!GUID.test(segments[1])) throw refuse(l10n.t('the subscription id is not a GUID'));
   const result: ResourceId = { subscriptionId: segments[1], types: [], names: [] };
   let i = 2;
   if (segments[i]?.toLowerCase() === 'resourcegroups') {
-    if (segments[i + 1] === undefined) throw refuse('it names no resource group');
+    if (segments[i + 1] === undefined) throw refuse(l10n.t('it names no resource group'));
     result.resourceGroup = segments[i + 1];
     i += 2;
   }
   if (i === segments.length) return result;
-  if (segments[i].toLowerCase() !== 'providers' || segments[i + 1] === undefined) throw refuse('a resource type must follow /providers/{namespace}');
+  if (segments[i].toLowerCase() !== 'providers' || segments[i + 1] === undefined) throw refuse(l10n.t('a resource type must follow {0}', '/providers/{namespace}'));
   result.provider = segments[i + 1];
   i += 2;
   const rest = segments.slice(i);
-  if (rest.length < 2 || rest.length % 2 !== 0) throw refuse('every resource type needs a name');
+  if (rest.length < 2 || rest.length % 2 !== 0) throw refuse(l10n.t('every resource type needs a name'));
   for (let k = 0; k < rest.length; k += 2) {
     // An extension resource's `providers/{namespace}` pair names its provider; it is not a type.
     if (rest[k].toLowerCase() === 'providers') {

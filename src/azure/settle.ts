@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isCancellation } from '../cancellation';
 import { errorText } from './armError';
 import type { Clock } from './clock';
@@ -50,14 +51,14 @@ export async function readUntilSettled(read: (signal: AbortSignal) => Promise<un
         streak = settled && verdict === previous ? streak + 1 : settled ? 1 : 0;
         previous = verdict;
         lastFailure = undefined;
-        options.onRead?.(resource === undefined ? 'absent' : state ?? 'present');
+        options.onRead?.(resource === undefined ? l10n.t('absent') : state ?? l10n.t('present'));
         if (streak >= reliability.settleReads) return last;
       } catch (error) {
         if (controller.signal.aborted || isCancellation(error)) break;
         lastFailure = errorText(error);
         streak = 0;
         previous = undefined;
-        options.onRead?.(`failed: ${lastFailure}`);
+        options.onRead?.(l10n.t('failed: {0}', lastFailure));
       }
       if (clock.now() + reliability.settleSpacingMs - started > reliability.settleWindowMs) break;
       try {
@@ -70,6 +71,13 @@ export async function readUntilSettled(read: (signal: AbortSignal) => Promise<un
     options.signal?.removeEventListener('abort', stop);
   }
   if (last?.kind === 'present' && !lastFailure) return last;
-  const cut = controller.signal.aborted ? 'you stopped the check' : `not settled within ${Math.round(reliability.settleWindowMs / 1000)} s`;
-  return { kind: 'unknown', why: lastFailure ? `${cut}; last read failed: ${lastFailure}` : last?.kind === 'absent' ? `${cut} (not seen yet)` : cut };
+  const cut = controller.signal.aborted ? l10n.t('you stopped the check') : l10n.t('not settled within {0} s', Math.round(reliability.settleWindowMs / 1000));
+  return {
+    kind: 'unknown',
+    why: lastFailure
+      ? l10n.t({ message: '{0}; last read failed: {1}', args: [cut, lastFailure], comment: '{0} says why the check ended ("not settled within 60 s"), {1} is the error' })
+      : last?.kind === 'absent'
+        ? l10n.t({ message: '{0} (not seen yet)', args: [cut], comment: '{0} says why the check ended ("you stopped the check")' })
+        : cut,
+  };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { normalizeResourceId } from './resourceId';
 
 /**
@@ -24,37 +25,54 @@ export function checkResources<T extends { id: string; name: string }>(kind: str
   values.forEach((value, index) => {
     const item = value as Partial<T> | null;
     const where = `${kind} #${index + 1}`;
+    const shown = kindLabel(kind);
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      warnings.push({ label: `${where}: not an object`, detail: `${where} was ${JSON.stringify(value)?.slice(0, 200)}` });
+      warnings.push({ label: l10n.t({ message: '{0} #{1}: not an object', args: [shown, index + 1], comment: '{0} is a kind of resource ("logical network"), {1} its position in the list' }), detail: `${where} was ${JSON.stringify(value)?.slice(0, 200)}` });
       return;
     }
     const name = typeof item.name === 'string' && item.name ? item.name : undefined;
     if (typeof item.id !== 'string' || !item.id.startsWith('/')) {
-      warnings.push({ label: `${kind} ${name ?? `#${index + 1}`}: no resource id`, detail: `${where} has id ${JSON.stringify(item.id)}` });
+      warnings.push({ label: l10n.t({ message: '{0} {1}: no resource id', args: [shown, name ?? `#${index + 1}`], comment: '{0} is a kind of resource ("logical network"), {1} its name' }), detail: `${where} has id ${JSON.stringify(item.id)}` });
       return;
     }
     if (!name) {
-      warnings.push({ label: `${kind} ${item.id.split('/').pop()}: no name`, detail: `${item.id} has name ${JSON.stringify(item.name)}` });
+      warnings.push({ label: l10n.t({ message: '{0} {1}: no name', args: [shown, `${item.id.split('/').pop()}`], comment: '{0} is a kind of resource ("logical network"), {1} the last segment of its id' }), detail: `${item.id} has name ${JSON.stringify(item.name)}` });
       return;
     }
     const key = normalizeResourceId(item.id);
     const first = seen.get(key);
     if (first) {
       warnings.push({
-        label: `${kind} ${name}: another resource with the same id was returned; showing the first`,
+        label: l10n.t({ message: '{0} {1}: another resource with the same id was returned; showing the first', args: [shown, name], comment: '{0} is a kind of resource ("logical network"), {1} its name' }),
         detail: `${kind} id ${item.id} was returned twice: first as "${first.name}", again as "${name}"`,
       });
       return;
     }
     const problem = problemOf?.(item as T);
     if (problem) {
-      warnings.push({ label: `${kind} ${name}: ${problem}`, detail: `${item.id}: ${problem}` });
+      warnings.push({ label: l10n.t({ message: '{0} {1}: {2}', args: [shown, name, problem], comment: '{0} is a kind of resource ("logical network"), {1} its name, {2} what is wrong with it' }), detail: `${item.id}: ${problem}` });
       return;
     }
     seen.set(key, item as T);
     items.push(item as T);
   });
   return { items, warnings };
+}
+
+/** The kind as the warning row names it; the output channel's detail keeps the English `kind`. */
+function kindLabel(kind: string): string {
+  switch (kind) {
+    case 'subscription':
+      return l10n.t('subscription');
+    case 'custom location':
+      return l10n.t('custom location');
+    case 'logical network':
+      return l10n.t('logical network');
+    case 'AKS Arc cluster':
+      return l10n.t('AKS Arc cluster');
+    default:
+      return kind;
+  }
 }
 
 /** Subscriptions carry no ARM `name`: checked on their own fields. */

@@ -39,11 +39,11 @@ class SubscriptionsRoot extends LazyParentNode {
     private readonly inventory: Inventory,
   ) {
     super(tree);
-    this.emptyLabel = 'No subscriptions. Use "Select Subscriptions…" or check your account.';
+    this.emptyLabel = vscode.l10n.t('No subscriptions. Use "Select Subscriptions…" or check your account.');
   }
 
   getTreeItem(): vscode.TreeItem {
-    return new vscode.TreeItem('Subscriptions', vscode.TreeItemCollapsibleState.Expanded);
+    return new vscode.TreeItem(vscode.l10n.t('Subscriptions'), vscode.TreeItemCollapsibleState.Expanded);
   }
 
   protected async loadChildren(signal: AbortSignal): Promise<TreeNode[]> {

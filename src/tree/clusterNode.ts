@@ -19,7 +19,7 @@ import { resourceContextValue, type TreeContext, type TreeNode } from './treeNod
  * error when expanded. Expanding (and Refresh) reads the connected cluster and provisionedClusterInstances/default.
  */
 export class ClusterNode extends LazyParentNode {
-  protected readonly emptyLabel = 'No details';
+  protected readonly emptyLabel = vscode.l10n.t('No details');
 
   constructor(
     tree: TreeContext,
@@ -76,37 +76,58 @@ export class ClusterNode extends LazyParentNode {
     const problem = instance === undefined ? undefined : instanceShapeProblem(instance);
     this.item = { cluster: cluster ?? this.item.cluster, instance: problem ? undefined : instance };
     const details = clusterDetails(this.item, pools, upgradesOf(profile));
-    return problem ? [MessageNode.warning(`Its AKS Arc instance is malformed: ${problem}`, problem), ...details] : details;
+    return problem ? [MessageNode.warning(vscode.l10n.t('Its AKS Arc instance is malformed: {0}', problem), problem), ...details] : details;
   }
 }
 
 export function clusterDetails(item: AksArcCluster, agentPools?: AgentPool[], upgrades: { version: string; isPreview: boolean }[] = []): TreeNode[] {
   const properties = item.instance?.properties;
   const nodes: TreeNode[] = [
-    new DetailNode('State', clusterState(item), 'pulse'),
-    new DetailNode('Kubernetes version', formatKubernetesVersion(clusterKubernetesVersion(item)) ?? 'unknown', 'versions'),
+    new DetailNode(vscode.l10n.t('State'), clusterState(item), 'pulse'),
+    new DetailNode(vscode.l10n.t('Kubernetes version'), formatKubernetesVersion(clusterKubernetesVersion(item)) ?? vscode.l10n.t('unknown'), 'versions'),
     ...(upgrades.length
-      ? [new DetailNode('Upgrade available', upgrades.map((u) => `${formatKubernetesVersion(u.version)}${u.isPreview ? ' (preview)' : ''}`).join(', '), 'arrow-up', [], 'Upgrade Kubernetes… on the cluster offers these versions.')]
+      ? [
+          new DetailNode(
+            vscode.l10n.t('Upgrade available'),
+            upgrades
+              .map((u) => {
+                const version = `${formatKubernetesVersion(u.version)}`;
+                return u.isPreview ? vscode.l10n.t({ message: '{0} (preview)', args: [version], comment: '{0} is a Kubernetes version, e.g. v1.30.1' }) : version;
+              })
+              .join(', '),
+            'arrow-up',
+            [],
+            vscode.l10n.t('Upgrade Kubernetes… on the cluster offers these versions.'),
+          ),
+        ]
       : []),
-    new DetailNode('Connectivity', item.cluster.properties?.connectivityStatus ?? 'unknown', 'plug'),
+    new DetailNode(vscode.l10n.t('Connectivity'), item.cluster.properties?.connectivityStatus ?? vscode.l10n.t('unknown'), 'plug'),
   ];
   if (!item.instance) {
-    nodes.push(new DetailNode('AKS Arc instance', 'not created', 'warning', [], 'provisionedClusterInstances/default does not exist for this connected cluster.'));
+    nodes.push(
+      new DetailNode(
+        vscode.l10n.t('AKS Arc instance'),
+        vscode.l10n.t('not created'),
+        'warning',
+        [],
+        vscode.l10n.t('{0} does not exist for this connected cluster.', 'provisionedClusterInstances/default'),
+      ),
+    );
     return nodes;
   }
   if (properties?.controlPlane) {
     const cp = properties.controlPlane;
-    nodes.push(new DetailNode('Control plane', `${cp.count ?? '?'} × ${cp.vmSize ?? '?'}${cp.controlPlaneEndpoint?.hostIP ? ` · ${cp.controlPlaneEndpoint.hostIP}` : ''}`, 'server'));
+    nodes.push(new DetailNode(vscode.l10n.t('Control plane'), `${cp.count ?? '?'} × ${cp.vmSize ?? '?'}${cp.controlPlaneEndpoint?.hostIP ? ` · ${cp.controlPlaneEndpoint.hostIP}` : ''}`, 'server'));
   }
   const pools: TreeNode[] = agentPools
     ? agentPools.map((pool) => new NodePoolNode(pool))
     : (properties?.agentPoolProfiles ?? []).map(
         (pool) =>
-          new DetailNode(pool.name ?? 'pool', `${pool.count ?? '?'} × ${pool.vmSize ?? '?'} · ${[pool.osType, pool.osSKU].filter(Boolean).join(' ') || 'Linux'}`, 'server-environment'),
+          new DetailNode(pool.name ?? vscode.l10n.t('pool'), `${pool.count ?? '?'} × ${pool.vmSize ?? '?'} · ${[pool.osType, pool.osSKU].filter(Boolean).join(' ') || 'Linux'}`, 'server-environment'),
       );
-  nodes.push(new DetailNode('Node pools', `${pools.length}`, 'layers', pools));
+  nodes.push(new DetailNode(vscode.l10n.t('Node pools'), `${pools.length}`, 'layers', pools));
   if (properties?.status?.errorMessage) {
-    nodes.push(new DetailNode('Error', properties.status.errorMessage, 'error', [], properties.status.errorMessage));
+    nodes.push(new DetailNode(vscode.l10n.t('Error'), properties.status.errorMessage, 'error', [], properties.status.errorMessage));
   }
   return nodes;
 }

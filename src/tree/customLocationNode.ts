@@ -16,8 +16,8 @@ export class CustomLocationNode implements TreeNode {
     clusterNode: (item: AksArcCluster) => ClusterNode,
   ) {
     this.groups = [
-      new GroupNode('Logical networks', 'type-hierarchy', inventory.logicalNetworks.map((n) => new LogicalNetworkNode(n)), 'No logical networks', 'logicalNetworks'),
-      new GroupNode('AKS Arc clusters', 'server-environment', inventory.clusters.map(clusterNode), 'No AKS Arc clusters', 'clusters'),
+      new GroupNode(vscode.l10n.t('Logical networks'), 'type-hierarchy', inventory.logicalNetworks.map((n) => new LogicalNetworkNode(n)), vscode.l10n.t('No logical networks'), 'logicalNetworks'),
+      new GroupNode(vscode.l10n.t('AKS Arc clusters'), 'server-environment', inventory.clusters.map(clusterNode), vscode.l10n.t('No AKS Arc clusters'), 'clusters'),
     ];
   }
 
@@ -33,11 +33,11 @@ export class CustomLocationNode implements TreeNode {
     item.description = [location.location, host].filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString(
       [
-        `**${location.properties?.displayName ?? location.name}** (custom location)`,
-        `Region: ${location.location}`,
-        host ? `Host: ${host}` : undefined,
-        location.properties?.namespace ? `Namespace: ${location.properties.namespace}` : undefined,
-        `${plural(this.inventory.logicalNetworks.length, 'logical network')}, ${plural(this.inventory.clusters.length, 'AKS Arc cluster')}`,
+        vscode.l10n.t({ message: '**{0}** (custom location)', args: [`${location.properties?.displayName ?? location.name}`], comment: 'Markdown: {0} is the custom location\'s name, in bold' }),
+        vscode.l10n.t('Region: {0}', `${location.location}`),
+        host ? vscode.l10n.t('Host: {0}', host) : undefined,
+        location.properties?.namespace ? vscode.l10n.t('Namespace: {0}', `${location.properties.namespace}`) : undefined,
+        `${plural(this.inventory.logicalNetworks.length, vscode.l10n.t('logical network'), vscode.l10n.t('logical networks'))}, ${plural(this.inventory.clusters.length, vscode.l10n.t('AKS Arc cluster'), vscode.l10n.t('AKS Arc clusters'))}`,
       ]
         .filter(Boolean)
         .join('\n\n'),
@@ -57,8 +57,8 @@ export class UnassignedNode implements TreeNode {
   constructor(private readonly groups: TreeNode[]) {}
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Other resources', vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = 'no custom location in this subscription';
+    const item = new vscode.TreeItem(vscode.l10n.t('Other resources'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.description = vscode.l10n.t('no custom location in this subscription');
     item.iconPath = new vscode.ThemeIcon('question');
     item.contextValue = 'unassigned';
     return item;

@@ -82,6 +82,6 @@ export abstract class LazyParentNode implements TreeNode {
 
 /** The error row's text: a throttled read says so plainly, since retrying later is all there is to do. */
 function errorLabel(error: unknown): string {
-  if (error instanceof ArmError && error.status === 429) return `Throttled by Resource Manager — click to retry later (${errorSummary(error)})`;
+  if (error instanceof ArmError && error.status === 429) return vscode.l10n.t('Throttled by Resource Manager — click to retry later ({0})', errorSummary(error));
   return errorSummary(error);
 }

@@ -21,13 +21,13 @@ export class LogicalNetworkNode implements TreeNode {
     item.description = [summary.addressPrefix, state].filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString(
       [
-        `**${this.resource.name}** (logical network)`,
-        summary.provisioningState ? `State: ${summary.provisioningState}` : undefined,
-        summary.error ? `Error: ${summary.error}` : undefined,
-        `Address prefix: ${summary.addressPrefix}`,
-        `Allocation: ${summary.allocation}`,
-        `VLAN: ${summary.vlan}`,
-        `DNS servers: ${summary.dnsServers.join(', ') || 'none'}`,
+        vscode.l10n.t({ message: '**{0}** (logical network)', args: [`${this.resource.name}`], comment: 'Markdown: {0} is the logical network\'s name, in bold' }),
+        summary.provisioningState ? vscode.l10n.t('State: {0}', summary.provisioningState) : undefined,
+        summary.error ? vscode.l10n.t('Error: {0}', summary.error) : undefined,
+        vscode.l10n.t('Address prefix: {0}', summary.addressPrefix),
+        vscode.l10n.t('Allocation: {0}', summary.allocation),
+        vscode.l10n.t('VLAN: {0}', summary.vlan),
+        vscode.l10n.t('DNS servers: {0}', summary.dnsServers.join(', ') || vscode.l10n.t('none')),
       ]
         .filter(Boolean)
         .join('\n\n'),
@@ -41,16 +41,16 @@ export class LogicalNetworkNode implements TreeNode {
     const summary = this.summary;
     const pools = summary.ipPools.map((pool) => new DetailNode(pool.range, pool.detail, 'circle-small'));
     const nodes = [
-      ...(summary.provisioningState ? [new DetailNode('State', summary.provisioningState, 'pulse')] : []),
-      ...(summary.error ? [new DetailNode('Error', summary.error, 'error', [], summary.error)] : []),
-      new DetailNode('Address prefix', summary.addressPrefix, 'symbol-namespace'),
-      new DetailNode('Allocation', summary.allocation, 'settings'),
-      new DetailNode('IP pools', pools.length ? `${pools.length}` : 'none', 'list-unordered', pools),
-      new DetailNode('DNS servers', summary.dnsServers.join(', ') || 'none', 'globe'),
-      new DetailNode('VLAN', summary.vlan, 'tag'),
+      ...(summary.provisioningState ? [new DetailNode(vscode.l10n.t('State'), summary.provisioningState, 'pulse')] : []),
+      ...(summary.error ? [new DetailNode(vscode.l10n.t('Error'), summary.error, 'error', [], summary.error)] : []),
+      new DetailNode(vscode.l10n.t('Address prefix'), summary.addressPrefix, 'symbol-namespace'),
+      new DetailNode(vscode.l10n.t('Allocation'), summary.allocation, 'settings'),
+      new DetailNode(vscode.l10n.t('IP pools'), pools.length ? `${pools.length}` : vscode.l10n.t('none'), 'list-unordered', pools),
+      new DetailNode(vscode.l10n.t('DNS servers'), summary.dnsServers.join(', ') || vscode.l10n.t('none'), 'globe'),
+      new DetailNode(vscode.l10n.t('VLAN'), summary.vlan, 'tag'),
     ];
-    if (summary.gateway) nodes.push(new DetailNode('Gateway', summary.gateway, 'arrow-right'));
-    if (summary.vmSwitch) nodes.push(new DetailNode('VM switch', summary.vmSwitch, 'plug'));
+    if (summary.gateway) nodes.push(new DetailNode(vscode.l10n.t('Gateway'), summary.gateway, 'arrow-right'));
+    if (summary.vmSwitch) nodes.push(new DetailNode(vscode.l10n.t('VM switch'), summary.vmSwitch, 'plug'));
     return nodes;
   }
 }

@@ -14,15 +14,15 @@ export class MessageNode implements TreeNode {
 
   /** A chosen tenant without a session: one row that signs in to it, never a prompt per request. */
   static signInToTenant(tenantId: string, why: string): MessageNode {
-    return new MessageNode(`Sign in to ${tenantId}`, new vscode.ThemeIcon('account'), 'signIn', undefined, `${tenantId}: ${why}`, {
+    return new MessageNode(vscode.l10n.t({ message: 'Sign in to {0}', args: [tenantId], comment: '{0} is a tenant id' }), new vscode.ThemeIcon('account'), 'signIn', undefined, `${tenantId}: ${why}`, {
       command: 'azureLocal.signInToTenant',
-      title: 'Sign In',
+      title: vscode.l10n.t('Sign In'),
       arguments: [tenantId],
     });
   }
 
   static loading(): MessageNode {
-    return new MessageNode('Loading…', new vscode.ThemeIcon('loading~spin'), 'loading');
+    return new MessageNode(vscode.l10n.t('Loading…'), new vscode.ThemeIcon('loading~spin'), 'loading');
   }
 
   static empty(label: string): MessageNode {
@@ -31,7 +31,7 @@ export class MessageNode implements TreeNode {
 
   /** Clicking the item retries the parent's load. */
   static error(summary: string, retry: TreeNode): MessageNode {
-    return new MessageNode(summary, new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')), 'error', retry, `${summary}\n\nClick to retry.`);
+    return new MessageNode(summary, new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')), 'error', retry, `${summary}\n\n${vscode.l10n.t('Click to retry.')}`);
   }
 
   /** Something the service returned that could not be shown as it is (a malformed item, a duplicated id). */
@@ -41,7 +41,7 @@ export class MessageNode implements TreeNode {
 
   /** A part of a node that could not be read (one list, one instance); clicking retries the node. */
   static partError(label: string, retry: TreeNode): MessageNode {
-    return new MessageNode(label, new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')), 'error', retry, `${label}\n\nClick to retry.`);
+    return new MessageNode(label, new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')), 'error', retry, `${label}\n\n${vscode.l10n.t('Click to retry.')}`);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -49,7 +49,7 @@ export class MessageNode implements TreeNode {
     item.iconPath = this.icon;
     item.contextValue = `message.${this.kind}`;
     item.tooltip = this.tooltip;
-    if (this.retry) item.command = { command: 'azureLocal.refreshNode', title: 'Retry', arguments: [this.retry] };
+    if (this.retry) item.command = { command: 'azureLocal.refreshNode', title: vscode.l10n.t('Retry'), arguments: [this.retry] };
     if (this.command) item.command = this.command;
     return item;
   }

@@ -11,7 +11,7 @@ export function describeNodePool(pool: AgentPool): string {
   return [
     `${p.count ?? '?'} × ${p.vmSize ?? '?'}`,
     [p.osType, p.osSKU].filter((x) => typeof x === 'string' && x).join(' ') || undefined,
-    p.enableAutoScaling ? `autoscale ${p.minCount ?? '?'}–${p.maxCount ?? '?'}` : undefined,
+    p.enableAutoScaling ? vscode.l10n.t({ message: 'autoscale {0}–{1}', args: [`${p.minCount ?? '?'}`, `${p.maxCount ?? '?'}`], comment: 'The node pool autoscales between {0} and {1} nodes' }) : undefined,
     state,
   ]
     .filter(Boolean)
@@ -26,7 +26,7 @@ export class NodePoolNode implements TreeNode {
     const p = this.resource.properties ?? {};
     const item = new vscode.TreeItem(this.resource.name, vscode.TreeItemCollapsibleState.None);
     item.description = describeNodePool(this.resource);
-    item.tooltip = [`${this.resource.name} (node pool)`, plural(p.count ?? 0, 'node'), p.status?.errorMessage].filter(Boolean).join('\n');
+    item.tooltip = [vscode.l10n.t({ message: '{0} (node pool)', args: [`${this.resource.name}`], comment: '{0} is the node pool\'s name' }), plural(p.count ?? 0, vscode.l10n.t('node'), vscode.l10n.t('nodes')), p.status?.errorMessage].filter(Boolean).join('\n');
     item.iconPath = new vscode.ThemeIcon(isTransitionalState(p.provisioningState) ? 'sync~spin' : p.status?.errorMessage ? 'error' : 'server-environment');
     item.contextValue = resourceContextValue('nodePool');
     return item;

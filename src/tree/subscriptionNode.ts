@@ -3,7 +3,7 @@ import type { ArmClient } from '../azure/armClient';
 import { errorText } from '../azure/armError';
 import { isAksArcCluster } from '../azure/connectedClusters';
 import { groupByCustomLocation, type AksArcCluster } from '../azure/grouping';
-import type { Inventory } from '../azure/inventory';
+import type { Inventory, SubscriptionResources } from '../azure/inventory';
 import { logicalNetworkShapeProblem } from '../azure/logicalNetwork';
 import type { ConnectedCluster, CustomLocation, LogicalNetwork, Subscription } from '../azure/models';
 import { checkResources, instanceShapeProblem, type ShapeWarning } from '../azure/shapes';
@@ -17,7 +17,7 @@ import { MessageNode } from './messageNode';
 import { resourceContextValue, type TreeContext, type TreeNode } from './treeNode';
 
 export class SubscriptionNode extends LazyParentNode {
-  protected readonly emptyLabel = 'No custom locations in this subscription';
+  protected readonly emptyLabel = vscode.l10n.t('No custom locations in this subscription');
   /** The cluster nodes of the last load, by id: a re-read updates them in place, so what is expanded stays so. */
   private clusterNodes = new Map<string, ClusterNode>();
 
@@ -59,7 +59,7 @@ export class SubscriptionNode extends LazyParentNode {
       const id = this.subscription.subscriptionId;
       const inventory = this.inventory();
       const read = await inventory.subscription(id, signal);
-      const rows: TreeNode[] = read.failures.map((f) => MessageNode.partError(`${f.what} could not be listed: ${errorText(f.error)}`, this));
+      const rows: TreeNode[] = read.failures.map((f) => MessageNode.partError(notListed(f.what, errorText(f.error)), this));
       const warnings: ShapeWarning[] = [];
       const checked = <T extends { id: string; name: string }>(kind: string, values: unknown[], problemOf?: (item: T) => string | undefined): T[] => {
         const result = checkResources<T>(kind, values, problemOf);
@@ -74,13 +74,13 @@ export class SubscriptionNode extends LazyParentNode {
       // (or is malformed) leaves its cluster under "Other resources" with a row saying why.
       const withInstances = (await inventory.withInstances(clusters, signal)).map(({ cluster, read: instanceRead }): AksArcCluster => {
         if ('error' in instanceRead) {
-          rows.push(MessageNode.partError(`The AKS Arc instance of ${cluster.name} could not be read: ${errorText(instanceRead.error)}`, this));
+          rows.push(MessageNode.partError(vscode.l10n.t('The AKS Arc instance of {0} could not be read: {1}', cluster.name, errorText(instanceRead.error)), this));
           return { cluster };
         }
         const { instance } = instanceRead;
         const problem = instance === undefined ? undefined : instanceShapeProblem(instance);
         if (!problem) return { cluster, instance };
-        warnings.push({ label: `AKS Arc cluster ${cluster.name}: its AKS Arc instance is malformed (${problem})`, detail: `${cluster.id}: ${problem}` });
+        warnings.push({ label: vscode.l10n.t('AKS Arc cluster {0}: its AKS Arc instance is malformed ({1})', cluster.name, problem), detail: `${cluster.id}: ${problem}` });
         return { cluster };
       });
       for (const warning of warnings) this.tree.warn?.(`Subscription ${this.subscription.displayName}: ${warning.detail}`);
@@ -102,12 +102,24 @@ export class SubscriptionNode extends LazyParentNode {
       if (looseNetworks.length || looseClusters.length) {
         nodes.push(
           new UnassignedNode([
-            ...(looseNetworks.length ? [new GroupNode('Logical networks', 'type-hierarchy', looseNetworks.map((n) => new LogicalNetworkNode(n)), '', 'logicalNetworks')] : []),
-            ...(looseClusters.length ? [new GroupNode('AKS Arc clusters', 'server-environment', looseClusters.map(clusterNode), '', 'clusters')] : []),
+            ...(looseNetworks.length ? [new GroupNode(vscode.l10n.t('Logical networks'), 'type-hierarchy', looseNetworks.map((n) => new LogicalNetworkNode(n)), '', 'logicalNetworks')] : []),
+            ...(looseClusters.length ? [new GroupNode(vscode.l10n.t('AKS Arc clusters'), 'server-environment', looseClusters.map(clusterNode), '', 'clusters')] : []),
           ]),
         );
       }
       return [...rows, ...warnings.map((w) => MessageNode.warning(w.label, w.detail)), ...nodes];
     });
+  }
+}
+
+/** The row for a list of the subscription that could not be read (the inventory names the list in English). */
+function notListed(what: SubscriptionResources['failures'][number]['what'], error: string): string {
+  switch (what) {
+    case 'Custom locations':
+      return vscode.l10n.t('Custom locations could not be listed: {0}', error);
+    case 'Logical networks':
+      return vscode.l10n.t('Logical networks could not be listed: {0}', error);
+    case 'AKS Arc clusters':
+      return vscode.l10n.t('AKS Arc clusters could not be listed: {0}', error);
   }
 }
