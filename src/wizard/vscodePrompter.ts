@@ -2,8 +2,6 @@ import * as vscode from 'vscode';
 import { abortSignalFor, OperationCancelledError } from '../cancellation';
 import { GoBackError, type AskOptions, type InputOptions, type PickItem, type PickOptions, type Prompter, type StepPosition } from './prompter';
 
-const SHOW_DETAILS = 'Show Details';
-
 /** Typing pauses this long before an async check (a GET per keystroke would be rude to ARM). */
 const ASYNC_VALIDATION_DEBOUNCE_MS = 400;
 
@@ -49,7 +47,7 @@ export class VSCodePrompter implements Prompter {
             items = loaded;
             picker.busy = false;
             if (!items.length) {
-              picker.items = [{ label: options.noItemsMessage ?? 'Nothing to choose from.' }];
+              picker.items = [{ label: options.noItemsMessage ?? vscode.l10n.t('Nothing to choose from.') }];
               return;
             }
             picker.items = items.map((item) => toChoice(item));
@@ -115,7 +113,10 @@ export class VSCodePrompter implements Prompter {
         return { message: found, blocking: !!found, stale: controller.signal.aborted };
       } catch (error) {
         if (controller.signal.aborted) return { blocking: false, stale: true };
-        return { message: `Could not check this name now (${(error as Error).message}); it is checked again before anything is created.`, blocking: false };
+        return {
+          message: vscode.l10n.t('Could not check this name now ({0}); it is checked again before anything is created.', `${(error as Error).message}`),
+          blocking: false,
+        };
       } finally {
         if (pending === controller) box.busy = false;
       }
@@ -179,7 +180,8 @@ export class VSCodePrompter implements Prompter {
   }
 
   async showError(message: string): Promise<boolean> {
-    return (await vscode.window.showErrorMessage(message, SHOW_DETAILS)) === SHOW_DETAILS;
+    const showDetails = vscode.l10n.t('Show Details');
+    return (await vscode.window.showErrorMessage(message, showDetails)) === showDetails;
   }
 
   withProgress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -203,7 +205,7 @@ function toChoice<T>(item: PickItem<T>): Choice<T> {
   return {
     label: item.disabledReason ? `$(circle-slash) ${item.label}` : item.label,
     description: item.description,
-    detail: item.disabledReason ? `Not available: ${item.disabledReason}` : item.detail,
+    detail: item.disabledReason ? vscode.l10n.t('Not available: {0}', item.disabledReason) : item.detail,
     item,
   };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { API_VERSIONS } from '../../azure/apiVersions';
 import { connectedClusterId, provisionedClusterInstanceId } from '../../azure/resourceId';
 import type { ClusterSpec } from './clusterSpec';
@@ -18,7 +19,7 @@ export interface ArmRequestSpec {
  */
 export function connectedClusterRequest(spec: ClusterSpec): ArmRequestSpec {
   return {
-    title: 'connected cluster (Microsoft.Kubernetes)',
+    title: l10n.t('connected cluster (Microsoft.Kubernetes)'),
     method: 'PUT',
     path: connectedClusterId(spec.subscriptionId, spec.resourceGroup, spec.name),
     apiVersion: API_VERSIONS.connectedClusters,
@@ -47,7 +48,7 @@ export function connectedClusterRequest(spec: ClusterSpec): ArmRequestSpec {
  */
 export function provisionedClusterRequest(spec: ClusterSpec): ArmRequestSpec {
   return {
-    title: 'AKS Arc instance (Microsoft.HybridContainerService)',
+    title: l10n.t('AKS Arc instance (Microsoft.HybridContainerService)'),
     method: 'PUT',
     path: provisionedClusterInstanceId(connectedClusterId(spec.subscriptionId, spec.resourceGroup, spec.name)),
     apiVersion: API_VERSIONS.hybridContainerService,

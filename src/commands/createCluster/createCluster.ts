@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { AzureSession } from '../../auth/azureSession';
@@ -11,8 +12,6 @@ import { logicalNetworkProblem } from '../../azure/logicalNetwork';
 import { runCreateCluster } from './run';
 import { ADVANCED_CREATE_STEPS, QUICK_CREATE_STEPS } from './steps';
 import { rememberedDefaults, toClusterSpec, type CreateClusterContext, type WizardDefaults } from './wizardContext';
-
-export const WIZARD_TITLE = 'Create AKS Arc Cluster';
 
 export interface CreateClusterDependencies {
   session: AzureSession;
@@ -48,7 +47,7 @@ export async function createCluster(deps: CreateClusterDependencies, origin?: Cr
   };
   if (origin?.resource && prefilled.customLocationId) await applyOrigin(context, origin.resource, deps.prompter);
 
-  await runWizard(WIZARD_TITLE, mode === 'quick' ? QUICK_CREATE_STEPS : ADVANCED_CREATE_STEPS, context, deps.prompter);
+  await runWizard(l10n.t('Create AKS Arc Cluster'), mode === 'quick' ? QUICK_CREATE_STEPS : ADVANCED_CREATE_STEPS, context, deps.prompter);
   await deps.defaults.set(rememberedDefaults(context));
   if (context.action !== 'create') return;
   const spec = toClusterSpec(context);
@@ -79,14 +78,14 @@ async function applyOrigin(context: CreateClusterContext, resource: { id: string
   if (logicalNetworkId) {
     const network = resource as LogicalNetwork;
     const problem = logicalNetworkProblem(network);
-    if (problem) throw new Error(`Logical network ${network.name} cannot host an AKS Arc cluster: ${problem}`);
+    if (problem) throw new Error(l10n.t('Logical network {0} cannot host an AKS Arc cluster: {1}', network.name, problem));
     context.logicalNetwork = network;
   }
-  const [subscriptions, customLocation] = await prompter.withProgress('Reading the subscription and custom location…', (_report, signal) =>
+  const [subscriptions, customLocation] = await prompter.withProgress(l10n.t('Reading the subscription and custom location…'), (_report, signal) =>
     Promise.all([listSubscriptions(context.client, signal), context.client.get<CustomLocation>(customLocationId!, { apiVersion: API_VERSIONS.customLocations, signal })]),
   );
   const subscription = subscriptions.find((s) => s.subscriptionId.toLowerCase() === subscriptionId?.toLowerCase());
-  if (!subscription) throw new Error(`Subscription ${subscriptionId} is not available to this account.`);
+  if (!subscription) throw new Error(l10n.t('Subscription {0} is not available to this account.', `${subscriptionId}`));
   context.subscription = subscription;
   context.customLocation = customLocation;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { connectedClusterId, provisionedClusterInstanceId } from '../../azure/resourceId';
 import type { Existence } from '../../azure/settle';
 import { commandLine, type ShellKind } from '../../shellQuote';
@@ -34,25 +35,43 @@ export function whatExists(outcome: RunOutcome): string {
   const instance = outcome.instance;
   const sentences: string[] = [];
   if (cc.kind === 'absent') {
-    sentences.push(`Nothing was created for cluster "${spec.name}".`);
+    sentences.push(l10n.t('Nothing was created for cluster "{0}".', spec.name));
   } else if (cc.kind === 'deleted') {
-    sentences.push(`Deleted the connected cluster "${spec.name}"${instance.kind === 'deleted' ? ' and its AKS Arc instance' : ''}; nothing of it remains in Azure.`);
+    sentences.push(
+      instance.kind === 'deleted'
+        ? l10n.t('Deleted the connected cluster "{0}" and its AKS Arc instance; nothing of it remains in Azure.', spec.name)
+        : l10n.t('Deleted the connected cluster "{0}"; nothing of it remains in Azure.', spec.name),
+    );
   } else if (cc.kind === 'unknown') {
     sentences.push(
-      `Whether cluster "${spec.name}" was created is not known (${cc.why}); it may exist. To check: ${cmd('az', 'resource', 'show', '--ids', id)} — to remove it if it does: ${aksarcDelete}`,
+      l10n.t({
+        message: 'Whether cluster "{0}" was created is not known ({1}); it may exist. To check: {2} — to remove it if it does: {3}',
+        args: [spec.name, cc.why, cmd('az', 'resource', 'show', '--ids', id), aksarcDelete],
+        comment: ['{1} is why it is not known; {2} and {3} are command lines.'],
+      }),
     );
   } else {
-    const failedDelete = outcome.deleteError ? ` Deleting it failed (${outcome.deleteError}).` : '';
+    const failedDelete = outcome.deleteError ? ` ${l10n.t('Deleting it failed ({0}).', outcome.deleteError)}` : '';
     const remove = instance.kind === 'present' || instance.kind === 'unknown' ? aksarcDelete : cmd('az', 'resource', 'delete', '--ids', id);
     sentences.push(
-      `The connected cluster "${spec.name}" exists in resource group ${spec.resourceGroup}${stateOf(cc)} ${instancePhrase(instance, cmd('az', 'resource', 'show', '--ids', provisionedClusterInstanceId(id)))}.${failedDelete} To remove it: ${remove}`,
+      l10n.t({
+        message: 'The connected cluster "{0}" exists in resource group {1}{2} {3}.{4} To remove it: {5}',
+        args: [spec.name, spec.resourceGroup, stateOf(cc), instancePhrase(instance, cmd('az', 'resource', 'show', '--ids', provisionedClusterInstanceId(id))), failedDelete, remove],
+        comment: [
+          '{2} is the provisioning state in parentheses, e.g. " (Failed)", or nothing; {3} is "with its AKS Arc instance", "without an AKS Arc instance" or "and its AKS Arc instance may exist (…)"; {4} is " Deleting it failed (…)." or nothing; {5} is a command line.',
+        ],
+      }),
     );
   }
   const group = outcome.resourceGroup;
   if (group?.kind === 'present') {
-    sentences.push(`The resource group ${spec.resourceGroup} created for it still exists; to remove it: ${cmd('az', 'group', 'delete', '--name', spec.resourceGroup, '--subscription', spec.subscriptionId, '--yes')}`);
+    sentences.push(
+      l10n.t('The resource group {0} created for it still exists; to remove it: {1}', spec.resourceGroup, cmd('az', 'group', 'delete', '--name', spec.resourceGroup, '--subscription', spec.subscriptionId, '--yes')),
+    );
   } else if (group?.kind === 'unknown') {
-    sentences.push(`The resource group ${spec.resourceGroup} may have been created (${group.why}); to check: ${cmd('az', 'group', 'show', '--name', spec.resourceGroup, '--subscription', spec.subscriptionId)}`);
+    sentences.push(
+      l10n.t('The resource group {0} may have been created ({1}); to check: {2}', spec.resourceGroup, group.why, cmd('az', 'group', 'show', '--name', spec.resourceGroup, '--subscription', spec.subscriptionId)),
+    );
   }
   return sentences.join(' ');
 }
@@ -64,10 +83,10 @@ function stateOf(fact: Existence & { kind: 'present' }): string {
 function instancePhrase(instance: Fact, check: string): string {
   switch (instance.kind) {
     case 'present':
-      return `with its AKS Arc instance${instance.state ? ` (${instance.state})` : ''}`;
+      return `${l10n.t('with its AKS Arc instance')}${instance.state ? ` (${instance.state})` : ''}`;
     case 'unknown':
-      return `and its AKS Arc instance may exist (${instance.why}; to check: ${check})`;
+      return l10n.t('and its AKS Arc instance may exist ({0}; to check: {1})', instance.why, check);
     default:
-      return 'without an AKS Arc instance';
+      return l10n.t('without an AKS Arc instance');
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { KubernetesVersionChoice, VmSizeChoice } from './kubernetesVersions';
 import { DEFAULT_VM_SIZE } from './steps/vmSizeItems';
 import type { CreateClusterContext, PlainAnswers } from './wizardContext';
@@ -27,33 +28,33 @@ export function chooseQuickDefaults(current: PlainAnswers & { controlPlaneIp?: s
     const newest = versions.find((v) => !v.isPreview && v.readiness.some((r) => r.osSku === osSku && r.ready));
     if (newest) {
       answers.kubernetesVersion = newest.version;
-      because.kubernetes = `the newest version ready for ${osName} on ${customLocationName}`;
+      because.kubernetes = l10n.t({ message: 'the newest version ready for {0} on {1}', args: [osName, customLocationName], comment: ['{0} is an operating system, {1} a custom location.'] });
     }
   }
   const size = sizes.some((s) => s.name === DEFAULT_VM_SIZE) ? DEFAULT_VM_SIZE : sizes[0]?.name;
-  const sizeWhy = size === DEFAULT_VM_SIZE ? 'the AKS Arc default size' : `the first size ${customLocationName} offers`;
+  const sizeWhy = size === DEFAULT_VM_SIZE ? l10n.t('the AKS Arc default size') : l10n.t({ message: 'the first size {0} offers', args: [customLocationName], comment: ['{0} is a custom location.'] });
   const reasons = (parts: (string | false)[]) => parts.filter(Boolean).join('; ') || undefined;
   if (current.controlPlaneCount === undefined) answers.controlPlaneCount = 1;
   if (!current.controlPlaneVmSize && size) answers.controlPlaneVmSize = size;
-  const controlPlane = reasons([answers.controlPlaneCount !== undefined && '1 node, for development and test (3 or 5 for high availability)', !!answers.controlPlaneVmSize && sizeWhy]);
+  const controlPlane = reasons([answers.controlPlaneCount !== undefined && l10n.t('1 node, for development and test (3 or 5 for high availability)'), !!answers.controlPlaneVmSize && sizeWhy]);
   if (controlPlane) because.controlPlane = controlPlane;
   if (!current.nodePoolName) answers.nodePoolName = 'nodepool1';
   if (current.nodePoolCount === undefined) answers.nodePoolCount = 1;
   if (!current.nodePoolVmSize && size) answers.nodePoolVmSize = size;
   if (!current.nodePoolOsSku) answers.nodePoolOsSku = osSku;
   const nodePool = reasons([
-    (answers.nodePoolName !== undefined || answers.nodePoolCount !== undefined || answers.nodePoolOsSku !== undefined) && `one ${osName} pool of one node (scale or add pools later)`,
+    (answers.nodePoolName !== undefined || answers.nodePoolCount !== undefined || answers.nodePoolOsSku !== undefined) && l10n.t({ message: 'one {0} pool of one node (scale or add pools later)', args: [osName], comment: ['{0} is an operating system, e.g. Azure Linux.'] }),
     !!answers.nodePoolVmSize && sizeWhy,
   ]);
   if (nodePool) because.nodePool = nodePool;
   if (!current.controlPlaneIp) {
     // Optional in the 2024-01-01 API (controlPlane.controlPlaneEndpoint.hostIP); the issue's premise, not checked
     // against a Microsoft page here: Azure Local 2411 and later assign it when none is given.
-    because.controlPlaneIp = 'assigned automatically (Azure Local 2411 and later); pick this line to set one';
+    because.controlPlaneIp = l10n.t('assigned automatically (Azure Local 2411 and later); pick this line to set one');
   }
   if (current.enableAzureRbac === undefined) {
     answers.enableAzureRbac = false;
-    because.access = 'Kubernetes RBAC: the admin groups are cluster-admin';
+    because.access = l10n.t('Kubernetes RBAC: the admin groups are cluster-admin');
   }
   return { answers, because };
 }

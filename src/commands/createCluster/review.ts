@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { summarizeLogicalNetwork } from '../../azure/logicalNetwork';
 import type { CreateClusterContext, ReviewTarget } from './wizardContext';
@@ -20,23 +21,35 @@ export function reviewLines(context: CreateClusterContext): ReviewLine[] {
   const network = context.logicalNetwork;
   const key = context.sshKeySource;
   const answered: (ReviewLine & { target: ReviewTarget; whyKey?: 'subscription' })[] = [
-    { label: '$(key) Subscription', value: `${context.subscription?.displayName} (${context.subscription?.subscriptionId})`, target: 'location', whyKey: 'subscription' },
-    { label: '$(folder) Resource group', value: group ? `${group.name}${group.isNew ? ` (new, ${group.location})` : ''}` : '', target: 'resourceGroup' },
-    { label: '$(server-environment) Cluster', value: `${context.name} in ${context.customLocation?.location}`, target: 'name' },
-    { label: '$(location) Custom location', value: context.customLocation?.name ?? '', target: 'location' },
-    { label: '$(type-hierarchy) Logical network', value: network ? `${network.name} (${summarizeLogicalNetwork(network).addressPrefix})` : '', target: 'network' },
-    { label: '$(symbol-constant) Control plane IP', value: context.controlPlaneIp ?? 'automatic', target: 'controlPlaneIp' },
-    { label: '$(versions) Kubernetes', value: context.kubernetesVersion ?? '', target: 'kubernetes' },
-    { label: '$(server) Control plane', value: `${context.controlPlaneCount} × ${context.controlPlaneVmSize}`, target: 'controlPlane' },
-    { label: '$(layers) Node pool', value: `${context.nodePoolName}: ${context.nodePoolCount} × ${context.nodePoolVmSize} · ${context.nodePoolOsSku}`, target: 'nodePool' },
+    { label: `$(key) ${l10n.t('Subscription')}`, value: `${context.subscription?.displayName} (${context.subscription?.subscriptionId})`, target: 'location', whyKey: 'subscription' },
     {
-      label: '$(lock) SSH key',
-      value: key?.kind === 'file' ? path.basename(key.path) : key?.kind === 'generated' ? `new pair, private key ${key.privateKeyPath}` : 'pasted',
+      label: `$(folder) ${l10n.t('Resource group')}`,
+      value: group ? (group.isNew ? l10n.t('{0} (new, {1})', group.name, `${group.location}`) : group.name) : '',
+      target: 'resourceGroup',
+    },
+    {
+      label: `$(server-environment) ${l10n.t('Cluster')}`,
+      value: l10n.t({ message: '{0} in {1}', args: [`${context.name}`, `${context.customLocation?.location}`], comment: ['{0} is the cluster name, {1} its Azure region.'] }),
+      target: 'name',
+    },
+    { label: `$(location) ${l10n.t('Custom location')}`, value: context.customLocation?.name ?? '', target: 'location' },
+    { label: `$(type-hierarchy) ${l10n.t('Logical network')}`, value: network ? `${network.name} (${summarizeLogicalNetwork(network).addressPrefix})` : '', target: 'network' },
+    { label: `$(symbol-constant) ${l10n.t('Control plane IP')}`, value: context.controlPlaneIp ?? l10n.t('automatic'), target: 'controlPlaneIp' },
+    { label: `$(versions) ${l10n.t('Kubernetes')}`, value: context.kubernetesVersion ?? '', target: 'kubernetes' },
+    { label: `$(server) ${l10n.t('Control plane')}`, value: `${context.controlPlaneCount} × ${context.controlPlaneVmSize}`, target: 'controlPlane' },
+    { label: `$(layers) ${l10n.t('Node pool')}`, value: `${context.nodePoolName}: ${context.nodePoolCount} × ${context.nodePoolVmSize} · ${context.nodePoolOsSku}`, target: 'nodePool' },
+    {
+      label: `$(lock) ${l10n.t('SSH key')}`,
+      value: key?.kind === 'file' ? path.basename(key.path) : key?.kind === 'generated' ? l10n.t('new pair, private key {0}', key.privateKeyPath) : l10n.t('pasted'),
       target: 'ssh',
     },
     {
-      label: '$(organization) Access',
-      value: `${context.enableAzureRbac ? 'Azure RBAC' : 'Kubernetes RBAC'} · admin groups: ${context.adminGroupObjectIds?.join(', ') || 'none'}${context.tenantId ? ` · tenant ${context.tenantId}` : ''}`,
+      label: `$(organization) ${l10n.t('Access')}`,
+      value: `${l10n.t({
+        message: '{0} · admin groups: {1}',
+        args: [context.enableAzureRbac ? l10n.t('Azure RBAC') : l10n.t('Kubernetes RBAC'), context.adminGroupObjectIds?.join(', ') || l10n.t('none')],
+        comment: ['{0} is "Azure RBAC" or "Kubernetes RBAC"; {1} the admin group object IDs, or "none".'],
+      })}${context.tenantId ? ` · ${l10n.t('tenant {0}', context.tenantId)}` : ''}`,
       target: 'access',
     },
   ];
@@ -45,10 +58,10 @@ export function reviewLines(context: CreateClusterContext): ReviewLine[] {
     return why ? { ...line, why } : line;
   });
   if (context.registeredProviders?.length) {
-    lines.push({ label: '$(check) Registered', value: `${context.registeredProviders.join(', ')} in this subscription` });
+    lines.push({ label: `$(check) ${l10n.t('Registered')}`, value: l10n.t('{0} in this subscription', context.registeredProviders.join(', ')) });
   }
   if (!context.adminGroupObjectIds?.length) {
-    lines.push({ label: '$(warning) No admin group', value: 'you will not be able to use kubectl on this cluster until someone grants you access' });
+    lines.push({ label: `$(warning) ${l10n.t('No admin group')}`, value: l10n.t('you will not be able to use kubectl on this cluster until someone grants you access') });
   }
   return lines;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ArmClient } from '../../azure/armClient';
 import { isRefusal } from '../../azure/armError';
 import { deleteConnectedCluster, getConnectedCluster } from '../../azure/connectedClusters';
@@ -23,9 +24,6 @@ export interface CreateRunDependencies {
   shell?: ShellKind;
 }
 
-export const DELETE_CLUSTER = 'Delete the connected cluster';
-export const KEEP_CLUSTER = 'Keep it';
-
 type Part = 'resourceGroup' | 'connectedCluster' | 'instance';
 
 /**
@@ -48,11 +46,11 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
   let currentStep = 0;
   log(`Create cluster "${spec.name}" in ${spec.resourceGroup} on ${spec.customLocationId}`);
   try {
-    await prompter.withProgress(`Creating AKS Arc cluster "${spec.name}"`, async (report, signal) => {
-      report('Checking that the names are still free…');
+    await prompter.withProgress(l10n.t('Creating AKS Arc cluster "{0}"', spec.name), async (report, signal) => {
+      report(l10n.t('Checking that the names are still free…'));
       await ensureStillFree(signal);
       if (newResourceGroupLocation) {
-        report(`Creating resource group ${spec.resourceGroup}…`);
+        report(l10n.t('Creating resource group {0}…', spec.resourceGroup));
         await attempt('resourceGroup', signal, () => createResourceGroup(client, spec.subscriptionId, spec.resourceGroup, newResourceGroupLocation, signal));
         log(`Created resource group ${spec.resourceGroup} (${newResourceGroupLocation})`);
       }
@@ -71,14 +69,21 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
     if (cancelled) {
       const left = outcome.connectedCluster.kind === 'present' || outcome.connectedCluster.kind === 'unknown';
       // Not awaited: the message stays up without holding the command open.
-      void prompter.ask(`Creating "${spec.name}" was cancelled. ${statement}`, { severity: left ? 'warning' : 'info' });
+      void prompter.ask(l10n.t({ message: 'Creating "{0}" was cancelled. {1}', args: [spec.name, statement], comment: ['{1} says what exists in Azure now.'] }), { severity: left ? 'warning' : 'info' });
       throw new OperationCancelledError();
     }
     throw new FailureWithOutcome(error, statement);
   }
   log(`Created AKS Arc cluster "${spec.name}".`);
   deps.onChanged(clusterId);
-  void prompter.ask(`Created AKS Arc cluster "${spec.name}" (Kubernetes ${spec.kubernetesVersion}) on ${lastSegment(spec.customLocationId)}.`, { severity: 'info' });
+  void prompter.ask(
+    l10n.t({
+      message: 'Created AKS Arc cluster "{0}" (Kubernetes {1}) on {2}.',
+      args: [spec.name, spec.kubernetesVersion, lastSegment(spec.customLocationId)],
+      comment: ['{1} is the Kubernetes version, {2} the custom location.'],
+    }),
+    { severity: 'info' },
+  );
 
   /**
    * A request is "sent" from before it leaves until ARM refuses it: a lost answer may hide an accepted one. A request
@@ -98,17 +103,19 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
   /** The review may have sat for a while: a cluster or group made meanwhile must not be taken over (or deleted later). */
   async function ensureStillFree(signal: AbortSignal): Promise<void> {
     if (newResourceGroupLocation && (await resourceGroupExists(client, spec.subscriptionId, spec.resourceGroup, signal))) {
-      throw new Error(`Resource group name: "${spec.resourceGroup}" exists now (it did not when you chose it); run the wizard again and pick it.`);
+      throw new Error(l10n.t('Resource group name: "{0}" exists now (it did not when you chose it); run the wizard again and pick it.', spec.resourceGroup));
     }
     if (await getConnectedCluster(client, clusterId, signal)) {
-      throw new Error(`Cluster name: "${spec.name}" exists now in resource group "${spec.resourceGroup}" (it did not when you chose it); nothing was changed.`);
+      throw new Error(l10n.t('Cluster name: "{0}" exists now in resource group "{1}" (it did not when you chose it); nothing was changed.', spec.name, spec.resourceGroup));
     }
   }
 
   async function runStep(index: number, part: Part, request: ArmRequestSpec, report: (message: string) => void, signal: AbortSignal): Promise<void> {
     currentStep = index + 1;
+    // The log's story stays English; the progress shows the translated stage.
     const stage = `Step ${currentStep} of 2: ${request.title}`;
-    report(`${stage}…`);
+    const shown = l10n.t({ message: 'Step {0} of 2: {1}', args: [currentStep, request.title], comment: ['{1} is what the request creates, e.g. "connected cluster (Microsoft.Kubernetes)".'] });
+    report(`${shown}…`);
     log(`${stage}: ${request.method} ${request.path}?api-version=${request.apiVersion}`);
     let lastStatus = '';
     await attempt(part, signal, () =>
@@ -119,7 +126,7 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
         // The instance carries the custom location, so from step 2 on the tree can place the cluster.
         onAccepted: () => part === 'instance' && deps.onChanged(clusterId),
         onStatus: (status) => {
-          report(`${stage}: ${status}`);
+          report(`${shown}: ${status}`);
           if (status === lastStatus) return;
           log(`${stage}: ${status}`);
           lastStatus = status;
@@ -136,7 +143,7 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
     const facts: Partial<Record<Part, Fact>> = {};
     const parts = (['resourceGroup', 'connectedCluster', 'instance'] as const).filter((part) => sent.has(part));
     if (parts.length) {
-      await prompter.withProgress('Checking what exists in Azure…', async (report, signal) => {
+      await prompter.withProgress(l10n.t('Checking what exists in Azure…'), async (report, signal) => {
         for (const part of parts) facts[part] = await settle(part, report, signal);
       });
     }
@@ -157,12 +164,17 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
       instance: (s: AbortSignal) => getProvisionedClusterInstance(client, clusterId, s),
     }[part];
     const what = { resourceGroup: `resource group ${spec.resourceGroup}`, connectedCluster: 'the connected cluster', instance: 'the AKS Arc instance' }[part];
+    const shown = {
+      resourceGroup: () => l10n.t('resource group {0}', spec.resourceGroup),
+      connectedCluster: () => l10n.t('the connected cluster'),
+      instance: () => l10n.t('the AKS Arc instance'),
+    }[part]();
     return readUntilSettled(read, {
       clock: client.clock,
       reliability: client.reliability,
       signal,
       onRead: (verdict) => {
-        report(`${what}: ${verdict}`);
+        report(`${shown}: ${verdict}`);
         log(`Checking ${what}: ${verdict}`);
       },
     }).then((existence) => {
@@ -175,38 +187,43 @@ export async function runCreateCluster(spec: ClusterSpec, newResourceGroupLocati
     const hasInstance = outcome.instance.kind !== 'absent';
     const why = cancelled
       ? hasInstance
-        ? 'You cancelled while the AKS Arc instance was being created; cancelling stops watching, not Azure, so it may still finish.'
-        : 'You cancelled after the connected cluster was accepted.'
-      : `Step ${currentStep} failed: ${errorSummary(error)}`;
+        ? l10n.t('You cancelled while the AKS Arc instance was being created; cancelling stops watching, not Azure, so it may still finish.')
+        : l10n.t('You cancelled after the connected cluster was accepted.')
+      : l10n.t('Step {0} failed: {1}', currentStep, errorSummary(error));
+    const deleteIt = l10n.t('Delete the connected cluster');
+    const keepIt = l10n.t('Keep it');
     const answer = await prompter.ask(
-      `The connected cluster "${spec.name}" exists in Azure${hasInstance ? '' : ' without an AKS Arc instance'}. Delete it?`,
-      { severity: 'warning', modal: true, detail: `${why}\n\nDeleting removes its AKS Arc instance first, if any, then the connected cluster.` },
-      DELETE_CLUSTER,
-      KEEP_CLUSTER,
+      hasInstance
+        ? l10n.t('The connected cluster "{0}" exists in Azure. Delete it?', spec.name)
+        : l10n.t('The connected cluster "{0}" exists in Azure without an AKS Arc instance. Delete it?', spec.name),
+      { severity: 'warning', modal: true, detail: `${why}\n\n${l10n.t('Deleting removes its AKS Arc instance first, if any, then the connected cluster.')}` },
+      deleteIt,
+      keepIt,
     );
-    if (answer !== DELETE_CLUSTER) {
+    if (answer !== deleteIt) {
       log(`Kept connected cluster ${clusterId}`);
       return;
     }
     try {
-      await prompter.withProgress(`Deleting "${spec.name}"`, async (report, signal) => {
+      await prompter.withProgress(l10n.t('Deleting "{0}"', spec.name), async (report, signal) => {
         // As `az aksarc delete` does: the AKS Arc instance (its VMs on Azure Local) first, then the connected cluster.
         if (hasInstance) {
-          report('the AKS Arc instance…');
-          await deleteProvisionedClusterInstance(client, clusterId, { signal, onStatus: (status) => report(`the AKS Arc instance: ${status}`) });
+          report(l10n.t('the AKS Arc instance…'));
+          await deleteProvisionedClusterInstance(client, clusterId, { signal, onStatus: (status) => report(`${l10n.t('the AKS Arc instance')}: ${status}`) });
           outcome.instance = { kind: 'deleted' };
           log(`Deleted ${clusterId}/providers/Microsoft.HybridContainerService/provisionedClusterInstances/default`);
         }
-        report('the connected cluster…');
-        await deleteConnectedCluster(client, clusterId, { signal, onStatus: (status) => report(`the connected cluster: ${status}`) });
+        report(l10n.t('the connected cluster…'));
+        await deleteConnectedCluster(client, clusterId, { signal, onStatus: (status) => report(`${l10n.t('the connected cluster')}: ${status}`) });
       });
       outcome.connectedCluster = { kind: 'deleted' };
       log(`Deleted connected cluster ${clusterId}`);
     } catch (deleteError) {
-      outcome.deleteError = isCancellation(deleteError) ? 'the deletion was cancelled' : errorSummary(deleteError);
-      log(`Deleting failed: ${outcome.deleteError}`);
+      const deletionCancelled = isCancellation(deleteError);
+      outcome.deleteError = deletionCancelled ? l10n.t('the deletion was cancelled') : errorSummary(deleteError);
+      log(`Deleting failed: ${deletionCancelled ? 'the deletion was cancelled' : outcome.deleteError}`);
       // A deletion cut off may have gone through, or be running: read again rather than say what was before.
-      await prompter.withProgress('Checking what exists in Azure…', async (report, signal) => {
+      await prompter.withProgress(l10n.t('Checking what exists in Azure…'), async (report, signal) => {
         outcome.connectedCluster = await settle('connectedCluster', report, signal);
         outcome.instance = outcome.connectedCluster.kind === 'absent' ? { kind: 'absent' } : await settle('instance', report, signal);
       });

@@ -2,6 +2,7 @@
  * SSH keys for the cluster's Linux nodes (linuxProfile.ssh): AKS Arc takes an OpenSSH RSA public key. Generates a key
  * pair with Node's crypto (no ssh-keygen needed), writes it without ever overwriting, and lists existing keys.
  */
+import * as l10n from '@vscode/l10n';
 import { generateKeyPair, KeyObject } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -41,7 +42,7 @@ function sshMpint(bytes: Buffer): Buffer {
 /** The OpenSSH public key line (RFC 4253 §6.6: string "ssh-rsa", mpint e, mpint n). */
 export function openSshRsaPublicKey(publicKey: KeyObject, comment: string): string {
   const jwk = publicKey.export({ format: 'jwk' });
-  if (jwk.kty !== 'RSA' || !jwk.e || !jwk.n) throw new Error('SSH key: an RSA public key is required.');
+  if (jwk.kty !== 'RSA' || !jwk.e || !jwk.n) throw new Error(l10n.t('SSH key: an RSA public key is required.'));
   const blob = Buffer.concat([
     sshString(Buffer.from('ssh-rsa')),
     sshMpint(Buffer.from(jwk.e, 'base64url')),
@@ -61,7 +62,7 @@ export async function generateRsaKeyPair(comment: string): Promise<SshKeyPair> {
   };
 }
 
-const alreadyExists = (file: string) => new Error(`SSH key: ${file} already exists; choose another file name.`);
+const alreadyExists = (file: string) => new Error(l10n.t('SSH key: {0} already exists; choose another file name.', file));
 
 function isErrno(error: unknown, code: string): boolean {
   return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
@@ -109,7 +110,7 @@ export async function listPublicKeys(sshDir: string): Promise<PublicKeyFile[]> {
       text = await fs.readFile(file, 'utf8');
     } catch (error) {
       if (isErrno(error, 'EISDIR')) continue;
-      keys.push({ path: file, key: '', problem: `SSH public key: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).` });
+      keys.push({ path: file, key: '', problem: l10n.t('SSH public key: cannot read {0} ({1}).', file, (error as NodeJS.ErrnoException).code ?? 'error') });
       continue;
     }
     const key = text.split(/\r?\n/).find((line) => line.trim() && !line.trim().startsWith('#'))?.trim() ?? '';

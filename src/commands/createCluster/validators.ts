@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { AKS_ARC_LIMITS } from '../../azure/limits';
 
 /**
@@ -13,9 +14,9 @@ const RESOURCE_GROUP_NAME = /^[-\p{L}\p{Mn}\p{Nd}\p{Pc}._()]+$/u;
 
 export function validateResourceGroupName(value: string): string | undefined {
   const length = [...value].length;
-  if (length < 1 || length > 90) return 'Resource group name: 1 to 90 characters.';
-  if (!RESOURCE_GROUP_NAME.test(value)) return 'Resource group name: only letters, digits, underscores, hyphens, periods and parentheses.';
-  if (value.endsWith('.')) return 'Resource group name: cannot end with a period.';
+  if (length < 1 || length > 90) return l10n.t('Resource group name: 1 to 90 characters.');
+  if (!RESOURCE_GROUP_NAME.test(value)) return l10n.t('Resource group name: only letters, digits, underscores, hyphens, periods and parentheses.');
+  if (value.endsWith('.')) return l10n.t('Resource group name: cannot end with a period.');
   return undefined;
 }
 
@@ -25,10 +26,10 @@ export function validateResourceGroupName(value: string): string | undefined {
  * with a letter, ending with a letter or digit, at most 63 characters.
  */
 export function validateClusterName(value: string): string | undefined {
-  if (value.length < 1 || value.length > 63) return 'Cluster name: 1 to 63 characters.';
-  if (!/^[a-z]/.test(value)) return 'Cluster name: must start with a lowercase letter.';
-  if (!/^[a-z0-9-]+$/.test(value)) return 'Cluster name: only lowercase letters, digits and hyphens.';
-  if (!/[a-z0-9]$/.test(value)) return 'Cluster name: must end with a lowercase letter or digit.';
+  if (value.length < 1 || value.length > 63) return l10n.t('Cluster name: 1 to 63 characters.');
+  if (!/^[a-z]/.test(value)) return l10n.t('Cluster name: must start with a lowercase letter.');
+  if (!/^[a-z0-9-]+$/.test(value)) return l10n.t('Cluster name: only lowercase letters, digits and hyphens.');
+  if (!/[a-z0-9]$/.test(value)) return l10n.t('Cluster name: must end with a lowercase letter or digit.');
   return undefined;
 }
 
@@ -36,7 +37,7 @@ export function validateClusterName(value: string): string | undefined {
 export function validateNodePoolName(value: string): string | undefined {
   return /^[a-z][a-z0-9]{2,11}$/.test(value)
     ? undefined
-    : 'Node pool name: 3 to 12 characters, lowercase letters and digits, starting with a letter.';
+    : l10n.t('Node pool name: 3 to 12 characters, lowercase letters and digits, starting with a letter.');
 }
 
 /**
@@ -45,7 +46,11 @@ export function validateNodePoolName(value: string): string | undefined {
  */
 export function validateNodeCount(value: string, max: number = AKS_ARC_LIMITS.defaultNodePoolMaxNodes): string | undefined {
   const text = value.trim();
-  const rule = `Node count: a whole number from 1 to ${max} (AKS Arc's limit, ${AKS_ARC_LIMITS.source}).`;
+  const rule = l10n.t({
+    message: "Node count: a whole number from 1 to {0} (AKS Arc's limit, {1}).",
+    args: [max, AKS_ARC_LIMITS.source],
+    comment: ['{0} is the largest node count; {1} is the URL of the page that publishes the limit.'],
+  });
   if (!/^\d+$/.test(text)) return rule;
   const count = BigInt(text);
   return count >= 1n && count <= BigInt(max) ? undefined : rule;
@@ -66,20 +71,21 @@ export function validateAdminGroupIds(value: string): string | undefined {
     .split(',')
     .map((id) => id.trim())
     .filter((id) => id && !GUID.test(id));
-  return bad.length ? `Admin group object IDs: "${bad[0]}" is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).` : undefined;
+  return bad.length ? l10n.t('Admin group object IDs: "{0}" is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).', bad[0]) : undefined;
 }
 
 /** RSA keys shorter than this are refused (OpenSSH's own minimum for new keys is 1024; NIST retired below 2048). */
 export const MIN_RSA_BITS = 2048;
 
-const KEY_TYPE_NAMES: Record<string, string> = {
-  'ssh-ed25519': 'an ed25519',
-  'ssh-dss': 'a DSA',
-  'ecdsa-sha2-nistp256': 'an ECDSA',
-  'ecdsa-sha2-nistp384': 'an ECDSA',
-  'ecdsa-sha2-nistp521': 'an ECDSA',
-  'sk-ssh-ed25519@openssh.com': 'a security-key ed25519',
-  'sk-ecdsa-sha2-nistp256@openssh.com': 'a security-key ECDSA',
+/** The key types AKS Arc refuses, named for the message (translated when asked, after the bundle is configured). */
+const KEY_TYPE_NAMES: Record<string, () => string> = {
+  'ssh-ed25519': () => l10n.t({ message: 'an ed25519', comment: ['An SSH key type, completing "this is {0} key."'] }),
+  'ssh-dss': () => l10n.t({ message: 'a DSA', comment: ['An SSH key type, completing "this is {0} key."'] }),
+  'ecdsa-sha2-nistp256': () => l10n.t({ message: 'an ECDSA', comment: ['An SSH key type, completing "this is {0} key."'] }),
+  'ecdsa-sha2-nistp384': () => l10n.t({ message: 'an ECDSA', comment: ['An SSH key type, completing "this is {0} key."'] }),
+  'ecdsa-sha2-nistp521': () => l10n.t({ message: 'an ECDSA', comment: ['An SSH key type, completing "this is {0} key."'] }),
+  'sk-ssh-ed25519@openssh.com': () => l10n.t({ message: 'a security-key ed25519', comment: ['An SSH key type, completing "this is {0} key."'] }),
+  'sk-ecdsa-sha2-nistp256@openssh.com': () => l10n.t({ message: 'a security-key ECDSA', comment: ['An SSH key type, completing "this is {0} key."'] }),
 };
 
 /**
@@ -89,21 +95,24 @@ const KEY_TYPE_NAMES: Record<string, string> = {
  */
 export function validateSshRsaPublicKey(value: string): string | undefined {
   const line = value.replace(/\r?\n$/, '');
-  const required = 'SSH public key: one OpenSSH RSA key on one line ("ssh-rsa AAAA… comment") is required.';
-  if (/[\r\n]/.test(line)) return 'SSH public key: one key on one line; this holds several lines.';
-  if (/[\0-\x08\x0b-\x1f\x7f]/.test(line)) return 'SSH public key: contains a control character.';
+  const required = l10n.t('SSH public key: one OpenSSH RSA key on one line ("ssh-rsa AAAA… comment") is required.');
+  if (/[\r\n]/.test(line)) return l10n.t('SSH public key: one key on one line; this holds several lines.');
+  if (/[\0-\x08\x0b-\x1f\x7f]/.test(line)) return l10n.t('SSH public key: contains a control character.');
   const type = line.split(/[ \t]/, 1)[0];
-  if (KEY_TYPE_NAMES[type]) return `SSH public key: AKS Arc takes RSA keys ("ssh-rsa …"); this is ${KEY_TYPE_NAMES[type]} key.`;
+  const typeName = Object.prototype.hasOwnProperty.call(KEY_TYPE_NAMES, type) ? KEY_TYPE_NAMES[type]() : undefined;
+  if (typeName) {
+    return l10n.t({ message: 'SSH public key: AKS Arc takes RSA keys ("ssh-rsa …"); this is {0} key.', args: [typeName], comment: ['{0} is a key type with its article, e.g. "an ed25519".'] });
+  }
   if (!line.startsWith('ssh-rsa ')) return required;
   const data = line.slice('ssh-rsa '.length).trimStart().split(/[ \t]/, 1)[0];
-  if (!data || data.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(data)) return 'SSH public key: the key data is not valid base64.';
+  if (!data || data.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(data)) return l10n.t('SSH public key: the key data is not valid base64.');
   const blob = Buffer.from(data, 'base64');
   const fields = readSshFields(blob, 3);
-  if (!fields) return 'SSH public key: the key data is truncated or has extra bytes.';
-  if (fields[0].toString('latin1') !== 'ssh-rsa') return 'SSH public key: the key data is not an RSA key (its embedded type differs).';
+  if (!fields) return l10n.t('SSH public key: the key data is truncated or has extra bytes.');
+  if (fields[0].toString('latin1') !== 'ssh-rsa') return l10n.t('SSH public key: the key data is not an RSA key (its embedded type differs).');
   const modulus = fields[2];
   const bits = modulusBits(modulus);
-  if (bits < MIN_RSA_BITS) return `SSH public key: the RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required.`;
+  if (bits < MIN_RSA_BITS) return l10n.t('SSH public key: the RSA key has {0} bits; at least {1} are required.', bits, MIN_RSA_BITS);
   return undefined;
 }
 

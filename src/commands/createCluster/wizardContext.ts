@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Inventory } from '../../azure/inventory';
 import type { ArmClient } from '../../azure/armClient';
 import type { CustomLocation, LogicalNetwork, Subscription } from '../../azure/models';
@@ -69,27 +70,27 @@ export interface CreateClusterContext extends PlainAnswers {
 /** The finished answers as a ClusterSpec; throws if a step was skipped that should not have been. */
 export function toClusterSpec(context: CreateClusterContext): ClusterSpec {
   const missing = (field: string): never => {
-    throw new Error(`Create cluster: ${field} was not chosen.`);
+    throw new Error(l10n.t({ message: 'Create cluster: {0} was not chosen.', args: [field], comment: ['{0} is an answer of the wizard, e.g. "logical network".'] }));
   };
-  const customLocation = context.customLocation ?? missing('custom location');
+  const customLocation = context.customLocation ?? missing(l10n.t('custom location'));
   return {
-    subscriptionId: context.subscription?.subscriptionId ?? missing('subscription'),
-    resourceGroup: context.resourceGroup?.name ?? missing('resource group'),
+    subscriptionId: context.subscription?.subscriptionId ?? missing(l10n.t('subscription')),
+    resourceGroup: context.resourceGroup?.name ?? missing(l10n.t('resource group')),
     // The connected cluster lives in the custom location's region: Arc needs a region where the Azure Local instance is registered.
     location: customLocation.location,
-    name: context.name ?? missing('cluster name'),
+    name: context.name ?? missing(l10n.t('cluster name')),
     customLocationId: customLocation.id,
-    logicalNetworkId: context.logicalNetwork?.id ?? missing('logical network'),
+    logicalNetworkId: context.logicalNetwork?.id ?? missing(l10n.t('logical network')),
     controlPlaneIp: context.controlPlaneIp || undefined,
-    kubernetesVersion: context.kubernetesVersion ?? missing('Kubernetes version'),
-    controlPlane: { count: context.controlPlaneCount ?? 1, vmSize: context.controlPlaneVmSize ?? missing('control plane VM size') },
+    kubernetesVersion: context.kubernetesVersion ?? missing(l10n.t('Kubernetes version')),
+    controlPlane: { count: context.controlPlaneCount ?? 1, vmSize: context.controlPlaneVmSize ?? missing(l10n.t('control plane VM size')) },
     nodePool: {
-      name: context.nodePoolName ?? missing('node pool name'),
+      name: context.nodePoolName ?? missing(l10n.t('node pool name')),
       count: context.nodePoolCount ?? 1,
-      vmSize: context.nodePoolVmSize ?? missing('node pool VM size'),
+      vmSize: context.nodePoolVmSize ?? missing(l10n.t('node pool VM size')),
       osSku: context.nodePoolOsSku ?? 'CBLMariner',
     },
-    sshPublicKey: context.sshPublicKey ?? missing('SSH public key'),
+    sshPublicKey: context.sshPublicKey ?? missing(l10n.t('SSH public key')),
     access: {
       adminGroupObjectIds: context.adminGroupObjectIds ?? [],
       enableAzureRbac: context.enableAzureRbac ?? false,

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import type { AzureSession } from '../../auth/azureSession';
 import { errorText, isRefusal } from '../../azure/armError';
@@ -24,8 +25,6 @@ export interface DeleteClusterDependencies {
   onChanged: (changedResourceId: string) => void;
 }
 
-export const REMOVE_KUBECONFIG = 'Remove the kubeconfig file';
-
 /**
  * "Delete Cluster…": the user types the cluster's name to confirm (a modal cannot take text), then, as `az aksarc
  * delete` does, the AKS Arc instance (its VMs on Azure Local) is deleted, then the connected cluster, each to the end of
@@ -35,12 +34,12 @@ export const REMOVE_KUBECONFIG = 'Remove the kubeconfig file';
  */
 export async function deleteCluster(deps: DeleteClusterDependencies, node?: ClusterOrigin): Promise<void> {
   const { prompter, log } = deps;
-  const cluster = node?.resource ?? (await pickCluster(deps.session, deps.prompter, 'Delete Cluster'));
+  const cluster = node?.resource ?? (await pickCluster(deps.session, deps.prompter, l10n.t('Delete Cluster')));
   const ref = clusterRefFromId(cluster.id);
   await prompter.input({
-    prompt: `Delete the AKS Arc cluster "${ref.name}" (resource group ${ref.resourceGroup}) and its VMs? Type its name to confirm.`,
+    prompt: l10n.t('Delete the AKS Arc cluster "{0}" (resource group {1}) and its VMs? Type its name to confirm.', ref.name, ref.resourceGroup),
     placeholder: ref.name,
-    validate: (value) => (value === ref.name ? undefined : `Cluster name: type "${ref.name}" exactly to confirm the deletion.`),
+    validate: (value) => (value === ref.name ? undefined : l10n.t('Cluster name: type "{0}" exactly to confirm the deletion.', ref.name)),
   });
 
   const definition = { subscription: ref.subscriptionId, resourceGroup: ref.resourceGroup, cluster: ref.name };
@@ -51,40 +50,40 @@ export async function deleteCluster(deps: DeleteClusterDependencies, node?: Clus
   }
 
   const client = deps.session.client;
-  let instance: DeletionFact = { kind: 'unknown', why: 'not deleted yet' };
-  let connected: DeletionFact = { kind: 'unknown', why: 'not deleted yet' };
+  let instance: DeletionFact = { kind: 'unknown', why: l10n.t('not deleted yet') };
+  let connected: DeletionFact = { kind: 'unknown', why: l10n.t('not deleted yet') };
   log(`Delete cluster ${ref.connectedClusterId}`);
   try {
-    await prompter.withProgress(`Deleting AKS Arc cluster "${ref.name}"`, async (report, signal) => {
+    await prompter.withProgress(l10n.t('Deleting AKS Arc cluster "{0}"', ref.name), async (report, signal) => {
       // Each poll also re-reads the tree, so that the row shows Deleting while it runs.
       const onStatus = (what: string) => (status: string) => {
         report(`${what}: ${status}`);
         deps.onChanged(ref.connectedClusterId);
       };
-      report('the AKS Arc instance…');
-      await deleteIgnoringAbsent(() => deleteProvisionedClusterInstance(client, ref.connectedClusterId, { signal, onStatus: onStatus('the AKS Arc instance') }));
+      report(l10n.t('the AKS Arc instance…'));
+      await deleteIgnoringAbsent(() => deleteProvisionedClusterInstance(client, ref.connectedClusterId, { signal, onStatus: onStatus(l10n.t('the AKS Arc instance')) }));
       instance = { kind: 'deleted' };
       deps.onChanged(ref.connectedClusterId);
-      report('the connected cluster…');
-      await deleteIgnoringAbsent(() => deleteConnectedCluster(client, ref.connectedClusterId, { signal, onStatus: onStatus('the connected cluster') }));
+      report(l10n.t('the connected cluster…'));
+      await deleteIgnoringAbsent(() => deleteConnectedCluster(client, ref.connectedClusterId, { signal, onStatus: onStatus(l10n.t('the connected cluster')) }));
       connected = { kind: 'deleted' };
     });
   } catch (error) {
     const cancelled = isCancellation(error);
     log(cancelled ? 'Deletion cancelled.' : `Deletion failed: ${errorText(error)}`);
     // Whatever the error says, what exists is read: a delete cut off may have gone through, or still run.
-    await prompter.withProgress('Checking what exists in Azure…', async (report, signal) => {
+    await prompter.withProgress(l10n.t('Checking what exists in Azure…'), async (report, signal) => {
       const settle = (read: (s: AbortSignal) => Promise<unknown>, what: string) =>
         readUntilSettled(read, { clock: client.clock, reliability: client.reliability, signal, onRead: (verdict) => report(`${what}: ${verdict}`) });
-      if (instance.kind !== 'deleted') instance = await settle((s) => getProvisionedClusterInstance(client, ref.connectedClusterId, s), 'the AKS Arc instance');
-      connected = await settle((s) => getConnectedCluster(client, ref.connectedClusterId, s), 'the connected cluster');
+      if (instance.kind !== 'deleted') instance = await settle((s) => getProvisionedClusterInstance(client, ref.connectedClusterId, s), l10n.t('the AKS Arc instance'));
+      connected = await settle((s) => getConnectedCluster(client, ref.connectedClusterId, s), l10n.t('the connected cluster'));
       if (connected.kind === 'absent') instance = { kind: 'absent' };
     });
     const statement = whatRemains(ref, connected, instance, userShell());
     log(statement);
     deps.onChanged(ref.connectedClusterId);
     if (cancelled) {
-      void prompter.ask(`Deleting "${ref.name}" was cancelled. ${statement}`, { severity: 'warning' });
+      void prompter.ask(l10n.t({ message: 'Deleting "{0}" was cancelled. {1}', args: [ref.name, statement], comment: ['{1} says what still exists in Azure.'] }), { severity: 'warning' });
       throw new OperationCancelledError();
     }
     throw new FailureWithOutcome(error, statement);
@@ -108,11 +107,12 @@ async function deleteIgnoringAbsent(run: () => Promise<void>): Promise<void> {
 async function offerKubeconfigRemoval(ref: ClusterRef, deps: DeleteClusterDependencies): Promise<void> {
   const file = kubeconfigPathFor(settings.kubeconfigFolder(), { subscription: ref.subscriptionId, resourceGroup: ref.resourceGroup, cluster: ref.name });
   if (!fs.existsSync(file)) {
-    void deps.prompter.ask(`Deleted AKS Arc cluster "${ref.name}".`, { severity: 'info' });
+    void deps.prompter.ask(l10n.t('Deleted AKS Arc cluster "{0}".', ref.name), { severity: 'info' });
     return;
   }
-  const answer = await deps.prompter.ask(`Deleted AKS Arc cluster "${ref.name}". Its kubeconfig ${file} is left.`, { severity: 'info' }, REMOVE_KUBECONFIG);
-  if (answer !== REMOVE_KUBECONFIG) return;
+  const removeKubeconfig = l10n.t('Remove the kubeconfig file');
+  const answer = await deps.prompter.ask(l10n.t('Deleted AKS Arc cluster "{0}". Its kubeconfig {1} is left.', ref.name, file), { severity: 'info' }, removeKubeconfig);
+  if (answer !== removeKubeconfig) return;
   await fs.promises.rm(file, { force: true });
   deps.log(`Removed ${file}`);
 }

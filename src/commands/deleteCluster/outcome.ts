@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ClusterRef } from '../../azure/clusterRef';
 import type { Existence } from '../../azure/settle';
 import { commandLine, type ShellKind } from '../../shellQuote';
@@ -13,13 +14,17 @@ export function whatRemains(ref: ClusterRef, connectedCluster: DeletionFact, ins
   const cmd = (...args: string[]) => commandLine(args, shell);
   const aksarcDelete = cmd('az', 'aksarc', 'delete', '--name', ref.name, '--resource-group', ref.resourceGroup, '--subscription', ref.subscriptionId, '--yes');
   const gone = (fact: DeletionFact) => fact.kind === 'deleted' || fact.kind === 'absent';
-  if (gone(connectedCluster) && gone(instance)) return `"${ref.name}" is deleted: nothing of it remains in Azure.`;
+  if (gone(connectedCluster) && gone(instance)) return l10n.t('"{0}" is deleted: nothing of it remains in Azure.', ref.name);
   const state = (fact: DeletionFact) => (fact.kind === 'present' && fact.state ? ` (${fact.state})` : '');
   const parts: string[] = [];
-  if (instance.kind === 'present') parts.push(`its AKS Arc instance exists${state(instance)}`);
-  else if (instance.kind === 'unknown') parts.push(`its AKS Arc instance may exist (${instance.why})`);
-  if (connectedCluster.kind === 'present') parts.push(`the connected cluster exists${state(connectedCluster)}`);
-  else if (connectedCluster.kind === 'unknown') parts.push(`the connected cluster may exist (${connectedCluster.why})`);
+  if (instance.kind === 'present') parts.push(`${l10n.t('its AKS Arc instance exists')}${state(instance)}`);
+  else if (instance.kind === 'unknown') parts.push(l10n.t('its AKS Arc instance may exist ({0})', instance.why));
+  if (connectedCluster.kind === 'present') parts.push(`${l10n.t('the connected cluster exists')}${state(connectedCluster)}`);
+  else if (connectedCluster.kind === 'unknown') parts.push(l10n.t('the connected cluster may exist ({0})', connectedCluster.why));
   const remove = instance.kind === 'present' || instance.kind === 'unknown' ? aksarcDelete : cmd('az', 'resource', 'delete', '--ids', ref.connectedClusterId);
-  return `"${ref.name}" is not fully deleted: ${parts.join('; ')}. To finish: ${remove} — to check: ${cmd('az', 'resource', 'show', '--ids', ref.connectedClusterId)}`;
+  return l10n.t({
+    message: '"{0}" is not fully deleted: {1}. To finish: {2} — to check: {3}',
+    args: [ref.name, parts.join('; '), remove, cmd('az', 'resource', 'show', '--ids', ref.connectedClusterId)],
+    comment: ['{1} lists what still exists (e.g. "the connected cluster exists (Deleting)"); {2} and {3} are command lines.'],
+  });
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { WizardStep } from '../../../wizard/runWizard';
 import { validateAdminGroupIds } from '../validators';
 import type { CreateClusterContext } from '../wizardContext';
@@ -7,7 +8,7 @@ export const adminGroupsStep: WizardStep<CreateClusterContext> = {
   async prompt(context, prompter, step) {
     const value = await prompter.input({
       step,
-      prompt: 'Microsoft Entra admin group object IDs, comma-separated. Without being in one of these groups you cannot use kubectl on the cluster.',
+      prompt: l10n.t('Microsoft Entra admin group object IDs, comma-separated. Without being in one of these groups you cannot use kubectl on the cluster.'),
       value: (context.adminGroupObjectIds ?? context.defaults.adminGroupObjectIds ?? []).join(', '),
       placeholder: 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
       validate: validateAdminGroupIds,

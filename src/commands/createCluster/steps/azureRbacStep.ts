@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { WizardStep } from '../../../wizard/runWizard';
 import type { CreateClusterContext } from '../wizardContext';
 
@@ -5,13 +6,13 @@ import type { CreateClusterContext } from '../wizardContext';
 export const azureRbacStep: WizardStep<CreateClusterContext> = {
   async prompt(context, prompter, step) {
     const current = context.enableAzureRbac ?? context.defaults.enableAzureRbac ?? false;
-    const tenant = context.tenantId ? `tenant ${context.tenantId}` : 'your sign-in tenant';
+    const tenant = context.tenantId ? l10n.t('tenant {0}', context.tenantId) : l10n.t('your sign-in tenant');
     context.enableAzureRbac = await prompter.pick({
       step,
-      placeholder: `Kubernetes authorization (Microsoft Entra ID, ${tenant})`,
+      placeholder: l10n.t({ message: 'Kubernetes authorization (Microsoft Entra ID, {0})', args: [tenant], comment: ['{0} is "tenant <id>" or "your sign-in tenant".'] }),
       items: [
-        { label: 'Kubernetes RBAC', detail: 'Admin groups get cluster-admin; grant others with Kubernetes Role/RoleBindings.', value: false, suggested: !current },
-        { label: 'Azure RBAC', detail: 'Grant access with Azure role assignments on the connected cluster.', value: true, suggested: current },
+        { label: l10n.t('Kubernetes RBAC'), detail: l10n.t('Admin groups get cluster-admin; grant others with Kubernetes Role/RoleBindings.'), value: false, suggested: !current },
+        { label: l10n.t('Azure RBAC'), detail: l10n.t('Grant access with Azure role assignments on the connected cluster.'), value: true, suggested: current },
       ],
     });
   },

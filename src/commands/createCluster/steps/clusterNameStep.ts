@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { getConnectedCluster } from '../../../azure/connectedClusters';
 import { connectedClusterId } from '../../../azure/resourceId';
 import type { WizardStep } from '../../../wizard/runWizard';
@@ -11,7 +12,7 @@ export const clusterNameStep: WizardStep<CreateClusterContext> = {
     const group = context.resourceGroup!;
     context.name = await prompter.input({
       step,
-      prompt: `Name of the AKS Arc cluster (in resource group "${group.name}")`,
+      prompt: l10n.t('Name of the AKS Arc cluster (in resource group "{0}")', group.name),
       value: context.name,
       placeholder: 'aks-arc-01',
       validate: validateClusterName,
@@ -20,7 +21,7 @@ export const clusterNameStep: WizardStep<CreateClusterContext> = {
         ? undefined
         : async (value, signal) =>
             (await getConnectedCluster(context.client, connectedClusterId(subscriptionId, group.name, value), signal))
-              ? `Cluster name: "${value}" already exists in resource group "${group.name}".`
+              ? l10n.t('Cluster name: "{0}" already exists in resource group "{1}".', value, group.name)
               : undefined,
     });
   },

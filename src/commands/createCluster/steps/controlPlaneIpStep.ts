@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { WizardStep } from '../../../wizard/runWizard';
 import { validateControlPlaneIp } from '../../../azure/logicalNetwork';
 import type { CreateClusterContext } from '../wizardContext';
@@ -8,9 +9,9 @@ export const controlPlaneIpStep: WizardStep<CreateClusterContext> = {
     const network = context.logicalNetwork!;
     const value = await prompter.input({
       step,
-      prompt: `Control plane IP on ${network.name} (optional: leave empty to let AKS Arc choose)`,
+      prompt: l10n.t('Control plane IP on {0} (optional: leave empty to let AKS Arc choose)', network.name),
       value: context.controlPlaneIp,
-      placeholder: 'e.g. an unused address inside the prefix, outside the IP pools',
+      placeholder: l10n.t('e.g. an unused address inside the prefix, outside the IP pools'),
       validate: (text) => validateControlPlaneIp(text, network),
     });
     context.controlPlaneIp = value.trim() || undefined;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CustomLocation, Subscription } from '../../../azure/models';
 import { sortByName } from '../../../azure/grouping';
 import { checkResources } from '../../../azure/shapes';
@@ -25,7 +26,7 @@ export const customLocationAnywhereStep: WizardStep<CreateClusterContext> = {
       return reads.flatMap((read, i): PickItem<Choice>[] => {
         const subscription = subscriptions[i];
         if (read.status === 'rejected') {
-          return [{ label: `$(warning) ${subscription.displayName}`, description: 'custom locations could not be read', value: undefined, disabledReason: errorSummary(read.reason) }];
+          return [{ label: `$(warning) ${subscription.displayName}`, description: l10n.t('custom locations could not be read'), value: undefined, disabledReason: errorSummary(read.reason) }];
         }
         return sortByName(checkResources<CustomLocation>('custom location', read.value.customLocations).items, (l) => l.name).map((location) => ({
           label: location.name,
@@ -40,9 +41,9 @@ export const customLocationAnywhereStep: WizardStep<CreateClusterContext> = {
     };
     const chosen = await prompter.pick({
       step,
-      placeholder: 'Custom location (Azure Local instance) to run the cluster on',
+      placeholder: l10n.t('Custom location (Azure Local instance) to run the cluster on'),
       items,
-      noItemsMessage: 'No custom locations in the shown subscriptions: an Azure Local instance must be registered with Azure Arc first (or check "Select Subscriptions…").',
+      noItemsMessage: l10n.t('No custom locations in the shown subscriptions: an Azure Local instance must be registered with Azure Arc first (or check "Select Subscriptions…").'),
     });
     if (!chosen) return;
     if (!sameResourceId(chosen.location.id, context.customLocation?.id)) forgetAnswersOf(context);
@@ -52,7 +53,7 @@ export const customLocationAnywhereStep: WizardStep<CreateClusterContext> = {
     }
     context.subscription = chosen.subscription;
     context.customLocation = chosen.location;
-    context.because = { ...context.because, subscription: "the custom location's subscription" };
+    context.because = { ...context.because, subscription: l10n.t("the custom location's subscription") };
   },
 };
 

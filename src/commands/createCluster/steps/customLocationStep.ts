@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CustomLocation } from '../../../azure/models';
 import { sortByName } from '../../../azure/grouping';
 import { checkResources } from '../../../azure/shapes';
@@ -23,9 +24,9 @@ export const customLocationStep: WizardStep<CreateClusterContext> = {
     );
     const chosen = await prompter.pick({
       step,
-      placeholder: 'Custom location (Azure Local instance) to run the cluster on',
+      placeholder: l10n.t('Custom location (Azure Local instance) to run the cluster on'),
       items,
-      noItemsMessage: 'No custom locations in this subscription: an Azure Local instance must be registered with Azure Arc first.',
+      noItemsMessage: l10n.t('No custom locations in this subscription: an Azure Local instance must be registered with Azure Arc first.'),
     });
     if (!sameResourceId(chosen.id, context.customLocation?.id)) {
       // Networks, versions and sizes belong to a custom location: a different one invalidates those answers.

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { listResourceGroups } from '../../../azure/resourceGroups';
 import type { WizardStep } from '../../../wizard/runWizard';
 import type { CreateClusterContext } from '../wizardContext';
@@ -11,11 +12,11 @@ export const defaultResourceGroupStep: WizardStep<CreateClusterContext> = {
   shouldPrompt: (context) => !context.resourceGroup,
   async prompt(context, prompter) {
     const subscriptionId = context.subscription!.subscriptionId;
-    const groups = await prompter.withProgress('Reading resource groups…', (_report, signal) => listResourceGroups(context.client, subscriptionId, signal));
+    const groups = await prompter.withProgress(l10n.t('Reading resource groups…'), (_report, signal) => listResourceGroups(context.client, subscriptionId, signal));
     const remembered = context.defaults.subscriptionId?.toLowerCase() === subscriptionId.toLowerCase() ? context.defaults.resourceGroup?.toLowerCase() : undefined;
     const chosen = groups.find((g) => remembered && g.name?.toLowerCase() === remembered) ?? (groups.length === 1 ? groups[0] : undefined);
     if (!chosen?.name) return;
     context.resourceGroup = { name: chosen.name, location: chosen.location, isNew: false };
-    context.because = { ...context.because, resourceGroup: remembered ? 'your last choice in this subscription' : 'the only resource group in this subscription' };
+    context.because = { ...context.because, resourceGroup: remembered ? l10n.t('your last choice in this subscription') : l10n.t('the only resource group in this subscription') };
   },
 };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { WizardStep } from '../../../wizard/runWizard';
 import { listPublicKeys } from '../sshKey';
@@ -18,6 +19,6 @@ export const defaultSshKeyStep: WizardStep<CreateClusterContext> = {
     if (!chosen) return;
     context.sshPublicKey = chosen.key;
     context.sshKeySource = { kind: 'file', path: chosen.path };
-    context.because = { ...context.because, ssh: remembered ? 'your last choice' : standard ? 'your default key' : `the only RSA public key in ${context.sshDirectory}` };
+    context.because = { ...context.because, ssh: remembered ? l10n.t('your last choice') : standard ? l10n.t('your default key') : l10n.t('the only RSA public key in {0}', context.sshDirectory) };
   },
 };

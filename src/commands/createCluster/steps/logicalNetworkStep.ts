@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { LogicalNetwork } from '../../../azure/models';
 import { sortByName } from '../../../azure/grouping';
 import { checkResources } from '../../../azure/shapes';
@@ -22,8 +23,8 @@ export const logicalNetworkStep: WizardStep<CreateClusterContext> = {
           const summary = summarizeLogicalNetwork(network);
           return {
             label: network.name,
-            description: `${summary.addressPrefix} · VLAN ${summary.vlan}`,
-            detail: `IP pools ${summary.ipPools.map((p) => p.range).join(', ') || 'none'} · DNS ${summary.dnsServers.join(', ') || 'none'}`,
+            description: l10n.t({ message: '{0} · VLAN {1}', args: [summary.addressPrefix, summary.vlan], comment: ['{0} is an address prefix (CIDR), {1} VLAN IDs or "none".'] }),
+            detail: l10n.t('IP pools {0} · DNS {1}', summary.ipPools.map((p) => p.range).join(', ') || l10n.t('none'), summary.dnsServers.join(', ') || l10n.t('none')),
             value: network,
             disabledReason: logicalNetworkProblem(network),
             suggested: sameResourceId(network.id, context.logicalNetwork?.id ?? context.defaults.logicalNetworkId),
@@ -32,9 +33,9 @@ export const logicalNetworkStep: WizardStep<CreateClusterContext> = {
     );
     context.logicalNetwork = await prompter.pick({
       step,
-      placeholder: `Logical network on ${customLocation.name} for the cluster's VMs`,
+      placeholder: l10n.t("Logical network on {0} for the cluster's VMs", customLocation.name),
       items,
-      noItemsMessage: `No logical networks on ${customLocation.name}: create a Static one with an IP pool and a DNS server first.`,
+      noItemsMessage: l10n.t('No logical networks on {0}: create a Static one with an IP pool and a DNS server first.', customLocation.name),
     });
   },
 };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { listCustomLocations } from '../../../azure/customLocations';
 import { listLocations } from '../../../azure/locations';
 import type { WizardStep } from '../../../wizard/runWizard';
@@ -14,12 +15,12 @@ export const newResourceGroupLocationStep: WizardStep<CreateClusterContext> = {
         .sort((a, b) => Number(withAzureLocal.has(b.name)) - Number(withAzureLocal.has(a.name)) || (a.displayName ?? a.name).localeCompare(b.displayName ?? b.name))
         .map((r) => ({
           label: r.displayName ?? r.name,
-          description: withAzureLocal.has(r.name) ? `${r.name} · has your Azure Local custom locations` : r.name,
+          description: withAzureLocal.has(r.name) ? l10n.t({ message: '{0} · has your Azure Local custom locations', args: [r.name], comment: ['{0} is an Azure region name, e.g. eastus.'] }) : r.name,
           value: r.name,
           suggested: r.name === (context.resourceGroup?.location ?? [...withAzureLocal][0]),
         }));
     });
-    const location = await prompter.pick({ step, placeholder: `Region of the new resource group "${context.resourceGroup!.name}"`, items });
+    const location = await prompter.pick({ step, placeholder: l10n.t('Region of the new resource group "{0}"', context.resourceGroup!.name), items });
     context.resourceGroup = { ...context.resourceGroup!, location };
   },
 };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { resourceGroupExists } from '../../../azure/resourceGroups';
 import type { WizardStep } from '../../../wizard/runWizard';
 import { validateResourceGroupName } from '../validators';
@@ -10,13 +11,13 @@ export const newResourceGroupNameStep: WizardStep<CreateClusterContext> = {
     const subscriptionId = context.subscription!.subscriptionId;
     const name = await prompter.input({
       step,
-      prompt: 'Name of the new resource group',
+      prompt: l10n.t('Name of the new resource group'),
       value: context.resourceGroup?.name || undefined,
       placeholder: 'rg-aks-arc',
       validate: validateResourceGroupName,
       validateAsync: async (value, signal) =>
         (await resourceGroupExists(context.client, subscriptionId, value, signal))
-          ? `Resource group name: "${value}" already exists in this subscription; go back and pick it, or choose another name.`
+          ? l10n.t('Resource group name: "{0}" already exists in this subscription; go back and pick it, or choose another name.', value)
           : undefined,
     });
     context.resourceGroup = { ...context.resourceGroup, name, isNew: true };

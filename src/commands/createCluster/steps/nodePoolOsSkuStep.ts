@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { WizardStep } from '../../../wizard/runWizard';
 import { kubernetesVersionChoices, type KubernetesVersionProperties } from '../kubernetesVersions';
 import type { CreateClusterContext } from '../wizardContext';
@@ -11,7 +12,11 @@ export const nodePoolOsSkuStep: WizardStep<CreateClusterContext> = {
     const readiness = kubernetesVersionChoices(catalog).find((c) => c.version === context.kubernetesVersion)?.readiness ?? [];
     context.nodePoolOsSku = await prompter.pick({
       step,
-      placeholder: `Operating system of the nodes in "${context.nodePoolName}" (Kubernetes ${context.kubernetesVersion})`,
+      placeholder: l10n.t({
+        message: 'Operating system of the nodes in "{0}" (Kubernetes {1})',
+        args: [`${context.nodePoolName}`, `${context.kubernetesVersion}`],
+        comment: ['{0} is the node pool, {1} the Kubernetes version.'],
+      }),
       items: osSkuItems(readiness, context.kubernetesVersion, context.nodePoolOsSku ?? context.defaults.nodePoolOsSku ?? 'CBLMariner'),
     });
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { WizardStep } from '../../../wizard/runWizard';
 import { vmSizeChoices, type VmSkuProperties } from '../kubernetesVersions';
 import type { CreateClusterContext } from '../wizardContext';
@@ -10,8 +11,8 @@ export const nodePoolVmSizeStep: WizardStep<CreateClusterContext> = {
     const sizes = vmSizeChoices(await loadCatalog<VmSkuProperties>(context, prompter, 'skus'));
     context.nodePoolVmSize = await prompter.pick({
       step,
-      placeholder: `VM size of the nodes in "${context.nodePoolName}"`,
-      noItemsMessage: `${context.customLocation!.name} offers no VM sizes.`,
+      placeholder: l10n.t('VM size of the nodes in "{0}"', `${context.nodePoolName}`),
+      noItemsMessage: l10n.t('{0} offers no VM sizes.', context.customLocation!.name),
       items: vmSizeItems(sizes, context.nodePoolVmSize ?? context.defaults.nodePoolVmSize),
     });
   },

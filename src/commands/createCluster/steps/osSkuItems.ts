@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { PickItem } from '../../../wizard/prompter';
 import type { KubernetesVersionReadiness } from '../kubernetesVersions';
 
@@ -17,7 +18,11 @@ export function osSkuItems(readiness: KubernetesVersionReadiness[], kubernetesVe
       label,
       description: sku,
       value: sku,
-      disabledReason: !state ? `not offered for Kubernetes ${kubernetesVersion ?? '(unknown)'}.` : state.ready ? undefined : (state.errorMessage ?? 'not ready yet.'),
+      disabledReason: !state
+        ? l10n.t('not offered for Kubernetes {0}.', kubernetesVersion ?? l10n.t('(unknown)'))
+        : state.ready
+          ? undefined
+          : (state.errorMessage ?? l10n.t('not ready yet.')),
       suggested: sku === current,
     };
   });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { PickItem, Prompter } from '../../../wizard/prompter';
 import { runWizard, type WizardStep } from '../../../wizard/runWizard';
 import { connectedClusterRequest, provisionedClusterRequest } from '../bodies';
@@ -50,9 +51,9 @@ export const reviewStep: WizardStep<CreateClusterContext> = {
       const spec = toClusterSpec(context);
       const document = () => renderHttpDocument([connectedClusterRequest(spec), provisionedClusterRequest(spec)], context.client.endpoint);
       const items: PickItem<Action>[] = [
-        { label: '$(rocket) Create', description: 'PUT the connected cluster, then its AKS Arc instance', value: { kind: 'create' }, suggested: true },
-        { label: '$(json) Show REST requests', description: 'both requests as an .http document (token elided)', value: { kind: 'show' } },
-        { label: '$(export) Export as .http without creating', value: { kind: 'export' } },
+        { label: `$(rocket) ${l10n.t('Create')}`, description: l10n.t('PUT the connected cluster, then its AKS Arc instance'), value: { kind: 'create' }, suggested: true },
+        { label: `$(json) ${l10n.t('Show REST requests')}`, description: l10n.t('both requests as an .http document (token elided)'), value: { kind: 'show' } },
+        { label: `$(export) ${l10n.t('Export as .http without creating')}`, value: { kind: 'export' } },
         ...reviewLines(context).map((line) => ({
           label: line.label,
           description: line.value,
@@ -61,7 +62,7 @@ export const reviewStep: WizardStep<CreateClusterContext> = {
           inert: !line.target,
         })),
       ];
-      const action = await prompter.pick({ step, placeholder: `Create AKS Arc cluster "${spec.name}"? Pick a line to change it.`, items });
+      const action = await prompter.pick({ step, placeholder: l10n.t('Create AKS Arc cluster "{0}"? Pick a line to change it.', spec.name), items });
       if (action.kind === 'change') {
         await change(context, prompter, step.title, action.target);
       } else if (action.kind === 'show') {

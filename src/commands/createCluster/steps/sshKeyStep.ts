@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { isGoBack, type Prompter, type StepPosition } from '../../../wizard/prompter';
 import type { WizardStep } from '../../../wizard/runWizard';
@@ -19,7 +20,7 @@ export const sshKeyStep: WizardStep<CreateClusterContext> = {
           context.sshPublicKey = choice.key;
           context.sshKeySource = { kind: 'file', path: choice.path };
         } else if (choice.kind === 'paste') {
-          const pasted = await prompter.input({ step, prompt: 'Paste an OpenSSH RSA public key ("ssh-rsa AAAA… comment")', validate: (v) => validateSshRsaPublicKey(v) });
+          const pasted = await prompter.input({ step, prompt: l10n.t('Paste an OpenSSH RSA public key ("ssh-rsa AAAA… comment")'), validate: (v) => validateSshRsaPublicKey(v) });
           context.sshPublicKey = pasted.trim();
           context.sshKeySource = { kind: 'pasted' };
         } else if (!(await generate(context, prompter))) {
@@ -44,20 +45,20 @@ function chooseSource(context: CreateClusterContext, prompter: Prompter, step: S
       disabledReason: key.problem,
       suggested: key.path === remembered,
     })),
-    { label: '$(clippy) Paste a public key…', value: { kind: 'paste' } as Choice },
-    { label: '$(add) Generate a new RSA 4096 key pair…', detail: 'Saved where you choose; the private key readable only by you (0600).', value: { kind: 'generate' } as Choice },
+    { label: `$(clippy) ${l10n.t('Paste a public key…')}`, value: { kind: 'paste' } as Choice },
+    { label: `$(add) ${l10n.t('Generate a new RSA 4096 key pair…')}`, detail: l10n.t('Saved where you choose; the private key readable only by you (0600).'), value: { kind: 'generate' } as Choice },
   ]);
-  return prompter.pick({ step, placeholder: 'SSH public key for the cluster VMs (AKS Arc accepts RSA keys)', items });
+  return prompter.pick({ step, placeholder: l10n.t('SSH public key for the cluster VMs (AKS Arc accepts RSA keys)'), items });
 }
 
 /** A new pair, written where the user chooses (never over an existing file). False: back to the choice. */
 async function generate(context: CreateClusterContext, prompter: Prompter): Promise<boolean> {
   const privateKeyPath = await prompter.saveFile({
-    title: 'Save the new private key (the public key is saved beside it as .pub)',
+    title: l10n.t('Save the new private key (the public key is saved beside it as .pub)'),
     defaultPath: path.join(context.sshDirectory, `${context.name ?? 'aksarc'}_rsa`),
   });
   if (!privateKeyPath) return false;
-  const pair = await prompter.withProgress('Generating an RSA 4096 key pair…', async (_report, signal) => {
+  const pair = await prompter.withProgress(l10n.t('Generating an RSA 4096 key pair…'), async (_report, signal) => {
     const generated = await generateRsaKeyPair(`${context.name ?? 'aksarc'}@azure-local-tools`);
     if (signal.aborted) throw new OperationCancelledError();
     return generated;
@@ -66,7 +67,7 @@ async function generate(context: CreateClusterContext, prompter: Prompter): Prom
     const written = await writeKeyPair(privateKeyPath, pair);
     context.sshPublicKey = pair.publicKey;
     context.sshKeySource = { kind: 'generated', ...written };
-    void prompter.ask(`Saved the new private key to ${written.privateKeyPath} (readable only by you) and the public key to ${written.publicKeyPath}.`, { severity: 'info' });
+    void prompter.ask(l10n.t('Saved the new private key to {0} (readable only by you) and the public key to {1}.', written.privateKeyPath, written.publicKeyPath), { severity: 'info' });
     return true;
   } catch (error) {
     // "already exists": the save dialog let the user confirm a replacement; keys are never overwritten, so ask again.

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { filterSubscriptions, listSubscriptions } from '../../../azure/subscriptions';
 import { settings } from '../../../settings';
 import type { WizardStep } from '../../../wizard/runWizard';
@@ -15,6 +16,6 @@ export const subscriptionStep: WizardStep<CreateClusterContext> = {
         suggested: s.subscriptionId === (context.subscription?.subscriptionId ?? context.defaults.subscriptionId),
       })),
     );
-    context.subscription = await prompter.pick({ step, placeholder: 'Subscription for the new cluster', items, noItemsMessage: 'No subscriptions: check your account or "Select Subscriptions…".' });
+    context.subscription = await prompter.pick({ step, placeholder: l10n.t('Subscription for the new cluster'), items, noItemsMessage: l10n.t('No subscriptions: check your account or "Select Subscriptions…".') });
   },
 };
