@@ -19,6 +19,7 @@ export interface CommandContext {
 export function registerCommand(
   id: string,
   context: CommandContext,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any[]: commands take typed arguments (tree nodes, URIs), and unknown[] would reject those callbacks
   callback: (...args: any[]) => unknown,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {

@@ -66,30 +66,30 @@ describe('ARM emulator (recorded traffic)', () => {
 
   it('serves the demo world', async () => {
     const subs = await arm(emu, 'GET', '/subscriptions?api-version=2022-12-01');
-    assert.deepEqual(subs.body.value.map((s: any) => s.displayName), ['Contoso Edge Production', 'Contoso Edge Dev/Test']);
-    assert.ok(subs.body.value.every((s: any) => s.tenantId === DEMO.tenantId));
+    assert.deepEqual(subs.body.value.map((s: { displayName: string }) => s.displayName), ['Contoso Edge Production', 'Contoso Edge Dev/Test']);
+    assert.ok(subs.body.value.every((s: { tenantId: string }) => s.tenantId === DEMO.tenantId));
 
     const cl1 = await arm(emu, 'GET', `/subscriptions/${S1}/providers/Microsoft.ExtendedLocation/customLocations?api-version=2021-08-15`);
     const cl2 = await arm(emu, 'GET', `/subscriptions/${S2}/providers/Microsoft.ExtendedLocation/customLocations?api-version=2021-08-15`);
-    assert.deepEqual(cl1.body.value.map((c: any) => c.name), ['seattle-hci', 'redmond-hci']);
-    assert.deepEqual(cl2.body.value.map((c: any) => c.name), ['dev-lab']);
+    assert.deepEqual(cl1.body.value.map((c: { name: string }) => c.name), ['seattle-hci', 'redmond-hci']);
+    assert.deepEqual(cl2.body.value.map((c: { name: string }) => c.name), ['dev-lab']);
     assert.equal(cl1.body.value[0].properties.hostType, 'Kubernetes');
 
     const ln1 = await arm(emu, 'GET', `/subscriptions/${S1}/providers/Microsoft.AzureStackHCI/logicalNetworks?api-version=2024-01-01`);
     const ln2 = await arm(emu, 'GET', `/subscriptions/${S2}/providers/Microsoft.AzureStackHCI/logicalNetworks?api-version=2024-01-01`);
     assert.equal(ln1.body.value.length + ln2.body.value.length, 5);
-    const methods = [...ln1.body.value, ...ln2.body.value].map((l: any) => l.properties.subnets[0].properties.ipAllocationMethod);
+    const methods = [...ln1.body.value, ...ln2.body.value].map((l: { properties: { subnets: { properties: { ipAllocationMethod: string } }[] } }) => l.properties.subnets[0].properties.ipAllocationMethod);
     assert.equal(methods.filter((m: string) => m === 'Dynamic').length, 1);
-    const exact = ln1.body.value.filter((l: any) => l.extendedLocation.name === DEMO.customLocations.seattle);
-    const ci = ln1.body.value.filter((l: any) => l.extendedLocation.name.toLowerCase() === DEMO.customLocations.seattle.toLowerCase());
+    const exact = ln1.body.value.filter((l: { extendedLocation: { name: string } }) => l.extendedLocation.name === DEMO.customLocations.seattle);
+    const ci = ln1.body.value.filter((l: { extendedLocation: { name: string } }) => l.extendedLocation.name.toLowerCase() === DEMO.customLocations.seattle.toLowerCase());
     assert.equal(exact.length, 1, 'one Seattle network uses the canonical id casing');
     assert.equal(ci.length, 2, 'the other differs only by case');
 
     const byRg = await arm(emu, 'GET', `/subscriptions/${S1}/resourceGroups/rg-hci-redmond/providers/Microsoft.AzureStackHCI/logicalNetworks?api-version=2024-01-01`);
-    assert.deepEqual(byRg.body.value.map((l: any) => l.name), ['lnet-redmond-prod', 'lnet-redmond-dhcp']);
+    assert.deepEqual(byRg.body.value.map((l: { name: string }) => l.name), ['lnet-redmond-prod', 'lnet-redmond-dhcp']);
 
     const cc = await arm(emu, 'GET', `/subscriptions/${S1}/providers/Microsoft.Kubernetes/connectedClusters?api-version=${CC}`);
-    assert.deepEqual(cc.body.value.map((c: any) => [c.name, c.kind, c.properties.provisioningState, c.properties.connectivityStatus]), [
+    assert.deepEqual(cc.body.value.map((c: { name: string; kind: string; properties: { provisioningState: string; connectivityStatus: string } }) => [c.name, c.kind, c.properties.provisioningState, c.properties.connectivityStatus]), [
       ['aks-seattle-prod01', 'ProvisionedCluster', 'Succeeded', 'Connected'],
       ['aks-redmond-test02', 'ProvisionedCluster', 'Failed', 'Offline'],
     ]);
@@ -101,10 +101,10 @@ describe('ARM emulator (recorded traffic)', () => {
     assert.match(failed.body.properties.status.errorMessage, /failed/);
 
     const kv = await arm(emu, 'GET', `${DEMO.customLocations.seattle}/providers/Microsoft.HybridContainerService/kubernetesVersions/default?api-version=${HCS}`);
-    const readiness = kv.body.properties.values.flatMap((v: any) => Object.values(v.patchVersions).flatMap((p: any) => p.readiness));
-    assert.ok(readiness.some((r: any) => r.ready === false));
+    const readiness = kv.body.properties.values.flatMap((v: { patchVersions: Record<string, { readiness: unknown[] }> }) => Object.values(v.patchVersions).flatMap((p) => p.readiness));
+    assert.ok(readiness.some((r: { ready?: boolean }) => r.ready === false));
     const skus = await arm(emu, 'GET', `${DEMO.customLocations.seattle}/providers/Microsoft.HybridContainerService/skus/default?api-version=${HCS}`);
-    assert.ok(skus.body.properties.values.some((s: any) => s.name === 'Standard_A4_v2'));
+    assert.ok(skus.body.properties.values.some((s: { name: string }) => s.name === 'Standard_A4_v2'));
     const rg = await arm(emu, 'GET', `/subscriptions/${S1}/resourcegroups/rg-hci-seattle?api-version=${RES}`);
     assert.equal(rg.body.name, 'rg-hci-seattle');
   });
@@ -126,7 +126,7 @@ describe('ARM emulator (recorded traffic)', () => {
       const r = await arm(emu, 'GET', url);
       assert.equal(r.status, 200);
       pages++;
-      names.push(...r.body.value.map((g: any) => g.name));
+      names.push(...r.body.value.map((g: { name: string }) => g.name));
       if (r.body.nextLink) {
         assert.ok(r.body.nextLink.startsWith(emu.url), 'nextLink is absolute on the emulator');
         assert.match(r.body.nextLink, /api-version=2025-04-01/);
@@ -277,8 +277,8 @@ describe('ARM emulator (recorded traffic)', () => {
   it('exposes the control API: request log, config, faults list, reset', async () => {
     const log = await control(emu, 'GET', '/requests');
     assert.ok(log.body.requests.length > 10);
-    assert.ok(log.body.requests.every((r: any) => !r.url.includes('/_emulator')));
-    assert.ok(log.body.requests.some((r: any) => r.status === 0), 'the reset connection is logged with status 0');
+    assert.ok(log.body.requests.every((r: { url: string }) => !r.url.includes('/_emulator')));
+    assert.ok(log.body.requests.some((r: { status: number }) => r.status === 0), 'the reset connection is logged with status 0');
     assert.ok(emu.requests.length > 10);
 
     const faults = await control(emu, 'GET', '/faults');

@@ -28,9 +28,9 @@ export async function control(emu: Emulator, method: string, path: string, body?
 }
 
 /** Polls an Azure-AsyncOperation URL until it leaves InProgress; returns the statuses seen (bounded by max polls). */
-export async function pollAsyncOperation(url: string, max = 20): Promise<{ statuses: string[]; last: any }> {
+export async function pollAsyncOperation(url: string, max = 20): Promise<{ statuses: string[]; last: JsonResponse['body'] }> {
   const statuses: string[] = [];
-  let last: any;
+  let last: JsonResponse['body'];
   for (let i = 0; i < max; i++) {
     const r = await arm(url, 'GET', url);
     if (r.status !== 200) throw new Error(`operation status GET returned ${r.status}`);

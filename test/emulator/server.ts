@@ -236,7 +236,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
 
     let after: ActiveFaultRule | undefined;
-    let tag: string | undefined;
     const send = (original: ArmResponse) => {
       const response = after ? applyAfterEffects(after, { ...original, requestUrl: fullUrl }) : original;
       if (after?.resetAfterAccept && original.status < 300) {
@@ -277,7 +276,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     // 1. Faults: those that answer in place of the service now; the others change its answer (see send).
     const fault = faults.takeImmediate(method, path);
-    tag = fault?.trafficTag;
+    const tag = fault?.trafficTag;
     if (fault && isAfterEffect(fault)) after = fault;
     else if (fault) {
       if (fault.delayMs) await sleep(fault.delayMs);

@@ -120,6 +120,7 @@ suite('connect', () => {
     const pgid = api.proxies.list()[0].session.pid!;
     assert.ok(liveMembers(pgid).length > 0);
     // The extension host loaded the bundle with require: the same module instance, whose deactivate VS Code calls.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- require, not import: the module instance the extension host loaded
     const main = require(path.join(vscode.extensions.getExtension('azure-local-tools.azure-local-tools')!.extensionPath, 'dist/extension.js'));
     await main.deactivate();
     assert.deepStrictEqual(await gone(pgid), []);

@@ -27,6 +27,7 @@ export interface RecordedRequest {
   url: string;
   status: number;
   polling: boolean;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the recorded request's JSON body, read as deep paths
   body?: any;
 }
 

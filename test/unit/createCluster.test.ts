@@ -35,7 +35,7 @@ describe('create-cluster request bodies', () => {
     const request = provisionedClusterRequest({ ...SAMPLE_SPEC, controlPlaneIp: '10.20.0.60' });
     assert.equal(request.path, connectedClusterRequest(SAMPLE_SPEC).path + '/providers/Microsoft.HybridContainerService/provisionedClusterInstances/default');
     assert.equal(request.apiVersion, '2024-01-01');
-    const properties = request.body.properties as Record<string, any>;
+    const properties = request.body.properties as Record<string, unknown>;
     assert.deepEqual(request.body.extendedLocation, { type: 'CustomLocation', name: SAMPLE_SPEC.customLocationId });
     assert.deepEqual(properties.controlPlane, { count: 1, vmSize: 'Standard_A4_v2', controlPlaneEndpoint: { hostIP: '10.20.0.60' } });
     assert.deepEqual(properties.agentPoolProfiles, [{ name: 'nodepool1', count: 2, vmSize: 'Standard_A4_v2', osType: 'Linux', osSKU: 'CBLMariner' }]);

@@ -29,7 +29,6 @@ describe('ProxySession', () => {
   it('is ready, lists the nodes, and tells every view; stop() ends the whole tree once, for all callers', async () => {
     const proxy = session('one', freePort());
     const heard: string[] = [];
-    let late = '';
     proxy.on({ output: (text) => heard.push(text), ready: () => heard.push('<ready>'), ended: (code) => heard.push(`<ended ${code}>`) });
     await proxy.start();
     await proxy.whenReady;
@@ -39,11 +38,13 @@ describe('ProxySession', () => {
     assert.ok(transcript.indexOf('Proxy is listening') < transcript.indexOf('Press Ctrl+C to close proxy.'));
     assert.ok(transcript.indexOf('<ready>') > transcript.indexOf('Press Ctrl+C to close proxy.'));
     // A view that opens late replays what was said.
-    late = proxy.transcript;
+    const late = proxy.transcript;
     assert.match(late, /moc-l1a2b3c4d5/);
     const pgid = proxy.pid!;
     assert.ok(liveMembers(pgid).length >= 2, 'az and arcProxy run');
-    await Promise.all([proxy.stop(), proxy.stop(), proxy.dispose()]);
+    const stops = [proxy.stop(), proxy.stop()];
+    proxy.dispose(); // void: it starts the same stop
+    await Promise.all(stops);
     assert.deepEqual(liveMembers(pgid), []);
     assert.equal(heard.filter((h) => h.startsWith('<ended')).length, 1, 'ended once');
     assert.equal(proxy.isEnded, true);
