@@ -23,6 +23,7 @@ import { selectSubscriptions } from './commands/selectSubscriptions';
 import { PROPERTIES_SCHEME, ResourcePropertiesProvider, showProperties } from './commands/showProperties';
 import { selectTenants } from './commands/selectTenants';
 import { signIn } from './commands/signIn';
+import type { KubernetesViewSeams } from './connect/kubernetesView';
 import { ProxyManager } from './connect/proxyManager';
 import { endStaleProxies, orphaned, type ProxyGroup } from './connect/staleProxies';
 import { TASK_TYPE } from './connect/taskDefinition';
@@ -63,6 +64,8 @@ export interface TestOverrides {
   log?: (line: string) => void;
   /** The create wizard's remembered answers, instead of the workspace's (a test starts from none, or from these). */
   rememberedAnswers?: { value: WizardDefaults };
+  /** Connect's Kubernetes view: the Kubernetes extension as not installed, or its install recorded instead of run. */
+  kubernetesView?: Partial<KubernetesViewSeams>;
 }
 
 const CREATE_CLUSTER_DEFAULTS_KEY = 'azureLocal.createCluster.defaults';
@@ -164,10 +167,12 @@ export function activate(context: vscode.ExtensionContext): AzureLocalApi | unde
     ),
     proxies,
     vscode.tasks.registerTaskProvider(TASK_TYPE, tasks),
-    registerCommand('azureLocal.connect', commands, (node?: TreeNode) => connect({ session, manager: proxies!, tasks, log, prompter: prompter() }, node)),
-    registerCommand('azureLocal.stopProxy', commands, (node?: TreeNode) => stopProxy(proxies!, node)),
-    registerCommand('azureLocal.manageProxies', commands, () => manageProxies(proxies!)),
-    registerCommand('azureLocal.checkPrerequisites', commands, () => checkPrerequisites(proxies!, log, session.tenantId)),
+    registerCommand('azureLocal.connect', commands, (node?: TreeNode) =>
+      connect({ session, manager: proxies!, tasks, log, prompter: prompter(), kubernetesView: testOverrides?.kubernetesView }, node),
+    ),
+    registerCommand('azureLocal.stopProxy', commands, (node?: TreeNode) => stopProxy(proxies!, prompter(), node)),
+    registerCommand('azureLocal.manageProxies', commands, () => manageProxies(proxies!, prompter())),
+    registerCommand('azureLocal.checkPrerequisites', commands, () => checkPrerequisites(proxies!, log, session.tenantId, prompter())),
     registerCommand('azureLocal.getUserKubeconfig', commands, (node?: TreeNode) => getKubeconfig(session, prompter(), 'user', node)),
     registerCommand('azureLocal.getAdminKubeconfig', commands, (node?: TreeNode) => getKubeconfig(session, prompter(), 'admin', node)),
     registerCommand('azureLocal.scaleNodePool', commands, (node?: NodePoolNode) =>

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { runPrerequisiteChecks, type PrerequisiteReport, type PrerequisiteResult } from '../connect/prerequisites';
 import type { ProxyManager } from '../connect/proxyManager';
 import { settings } from '../settings';
-import { abortSignalFor, OperationCancelledError } from '../cancellation';
+import { throwIfCancelled } from '../cancellation';
+import type { Prompter } from '../wizard/prompter';
 
 /** Connect stops here, naming what is missing and the command that fixes it. */
 export class PrerequisitesError extends Error {
@@ -20,16 +21,16 @@ export function requireTrustedWorkspace(action: string): void {
 }
 
 /** "Check Prerequisites": every check in the output channel, and a message with the first fix when one fails. */
-export async function checkPrerequisites(manager: ProxyManager, log: vscode.LogOutputChannel, tenantId: string | undefined): Promise<PrerequisiteReport> {
+export async function checkPrerequisites(manager: ProxyManager, log: vscode.LogOutputChannel, tenantId: string | undefined, prompter: Prompter): Promise<PrerequisiteReport> {
   requireTrustedWorkspace('Check Prerequisites');
-  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking az, kubectl and proxy ports…', cancellable: true }, async (_progress, token) => {
-    const checked = await runPrerequisiteChecks({ azPath: settings.azPath(), kubectlPath: settings.kubectlPath(), tenantId, takenPorts: manager.takenPorts(), signal: abortSignalFor(token) });
-    if (token.isCancellationRequested) throw new OperationCancelledError();
+  const report = await prompter.withProgress('Checking az, kubectl and proxy ports…', async (_report, signal) => {
+    const checked = await runPrerequisiteChecks({ azPath: settings.azPath(), kubectlPath: settings.kubectlPath(), tenantId, takenPorts: manager.takenPorts(), signal });
+    throwIfCancelled(signal);
     return checked;
   });
   for (const result of report.results) log.info(`${result.ok ? '✓' : '✗'} ${result.name}: ${result.detail}${result.fix ? ` — fix: ${result.fix}` : ''}`);
   const failures = report.results.filter((r) => !r.ok);
   if (failures.length) throw new PrerequisitesError(failures);
-  void vscode.window.showInformationMessage(`Ready to connect: ${report.results.map((r) => `${r.name} ${r.detail}`).join('; ')}.`);
+  void prompter.ask(`Ready to connect: ${report.results.map((r) => `${r.name} ${r.detail}`).join('; ')}.`, { severity: 'info' });
   return report;
 }

@@ -1,7 +1,7 @@
 import type { Prompter } from '../wizard/prompter';
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
-import { OperationCancelledError } from '../cancellation';
+import { raceAbort, throwIfCancelled } from '../cancellation';
 import { clusterRefFromId } from '../azure/clusterRef';
 import type { Subscription } from '../azure/models';
 import { preparePrivateFolder } from '../connect/kubeconfigFiles';
@@ -13,7 +13,8 @@ import type { AzureLocalTaskProvider } from '../connect/taskProvider';
 import { settings } from '../settings';
 import { PrerequisitesError, requireTrustedWorkspace } from './checkPrerequisites';
 import { pickCluster, type ClusterOrigin } from './pickCluster';
-import { abortSignalFor } from '../cancellation';
+import { showError } from '../errors';
+import { kubernetesViewAction, runKubernetesViewAction, type KubernetesViewSeams } from '../connect/kubernetesView';
 
 export interface ConnectDependencies {
   session: AzureSession;
@@ -21,6 +22,8 @@ export interface ConnectDependencies {
   tasks: AzureLocalTaskProvider;
   log: vscode.LogOutputChannel;
   prompter: Prompter;
+  /** Tests: the Kubernetes extension as "not installed", or a recorded install. */
+  kubernetesView?: Partial<KubernetesViewSeams>;
 }
 
 export interface ConnectResult {
@@ -35,8 +38,9 @@ const STOP_PROXY = 'Stop Proxy';
 
 /**
  * "Connect": checks the machine, starts `az connectedk8s proxy` as a task in the integrated terminal, waits for its
- * real ready line, then lists the nodes with kubectl in the same terminal and says how many are Ready. A second
- * Connect to the same cluster reuses its proxy.
+ * real ready line, then lists the nodes with kubectl in the same terminal and says how many are Ready, offering the
+ * Kubernetes extension's view of the cluster (src/connect/kubernetesView.ts). A second Connect to the same cluster
+ * reuses its proxy. Every prompt, message and progress goes through the Prompter.
  */
 export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): Promise<ConnectResult> {
   requireTrustedWorkspace('Connect');
@@ -47,16 +51,15 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
   const running = deps.manager.get(definition);
   if (running) {
     deps.manager.showTerminal(running);
-    await untilReady(running, definition.cluster);
+    await untilReady(deps.prompter, running, definition.cluster);
     // The terminal announces the result itself (its onNodes).
     const nodes = await running.session.checkNodes();
     return { port: running.port, kubeconfig: running.kubeconfig, nodes, reused: true };
   }
 
-  const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Checking az, kubectl and ports for ${cluster.name}…`, cancellable: true },
-    async (_progress, token) => {
-      const signal = abortSignalFor(token);
+  const report = await deps.prompter.withProgress(
+    `Checking az, kubectl and ports for ${cluster.name}…`,
+    async (_report, signal) => {
       // The subscription's tenant, from the list the tree already read (the inventory's), not a new one.
       const subscription = ((await deps.session.inventory.allSubscriptions(signal)) as Subscription[]).find((s) => s?.subscriptionId?.toLowerCase() === ref.subscriptionId.toLowerCase());
       const checked = await runPrerequisiteChecks({
@@ -67,7 +70,7 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
         takenPorts: deps.manager.takenPorts(),
         signal,
       });
-      if (token.isCancellationRequested) throw new OperationCancelledError();
+      throwIfCancelled(signal);
       return checked;
     },
   );
@@ -79,7 +82,7 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
   const tightened = await preparePrivateFolder(folder);
   if (tightened) {
     deps.log.warn(tightened);
-    void vscode.window.showWarningMessage(tightened);
+    void deps.prompter.ask(tightened, { severity: 'warning' });
   }
   const kubeconfig = kubeconfigPathFor(folder, definition);
   const task = deps.tasks.task(definition, vscode.TaskScope.Workspace, {
@@ -88,18 +91,17 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
     port: report.port,
     kubeconfig,
     checkNodesWhenReady: true,
-    onNodes: (proxy, check) => announce(deps.manager, proxy, check),
+    onNodes: (proxy, check) => announce(deps, proxy, check),
   });
   deps.log.info(`Connect ${cluster.name}: az connectedk8s proxy on port ${report.port}, kubeconfig ${kubeconfig}`);
   const execution = await vscode.tasks.executeTask(task);
-  const proxy = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Starting az connectedk8s proxy for ${cluster.name}…`, cancellable: true },
-    async (_progress, token) => {
-      const cancelled = rejectWhenCancelled(token);
+  const proxy = await deps.prompter.withProgress(
+    `Starting az connectedk8s proxy for ${cluster.name}…`,
+    async (_report, signal) => {
       try {
-        const registered = await Promise.race([deps.manager.whenRegistered(definition), cancelled]);
+        const registered = await raceAbort(deps.manager.whenRegistered(definition), signal);
         deps.manager.attachExecution(definition, execution);
-        await Promise.race([registered.session.whenReady, cancelled]);
+        await raceAbort(registered.session.whenReady, signal);
         return registered;
       } catch (error) {
         // Cancelled (or ended) before ready: nothing may keep running.
@@ -114,23 +116,28 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
 }
 
 /** A proxy already starting: wait for it (cancellable) before checking nodes. */
-async function untilReady(proxy: RunningProxy, cluster: string): Promise<void> {
+async function untilReady(prompter: Prompter, proxy: RunningProxy, cluster: string): Promise<void> {
   if (proxy.session.ready) return;
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Waiting for the proxy of ${cluster}…`, cancellable: true },
-    (_progress, token) => Promise.race([proxy.session.whenReady, rejectWhenCancelled(token)]),
-  );
+  await prompter.withProgress(`Waiting for the proxy of ${cluster}…`, (_report, signal) => raceAbort(proxy.session.whenReady, signal));
 }
 
-/** For Promise.race: settles only by rejecting, when the user presses Cancel on the progress notification. */
-function rejectWhenCancelled(token: vscode.CancellationToken): Promise<never> {
-  return new Promise((_resolve, reject) => token.onCancellationRequested(() => reject(new OperationCancelledError())));
-}
-
-function announce(manager: ProxyManager, proxy: RunningProxy, check: NodesCheck): void {
-  const show = check.ok ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-  void show(`${proxy.definition.cluster}: ${check.summary} (proxy on port ${proxy.port}).`, OPEN_TERMINAL, STOP_PROXY).then((choice) => {
-    if (choice === OPEN_TERMINAL) manager.showTerminal(proxy);
-    if (choice === STOP_PROXY) void manager.stop(proxy);
-  });
+/**
+ * The result: the nodes summary with Open Terminal, Stop Proxy and the Kubernetes view (or its install). Not awaited by
+ * Connect (the notification stays while the command ends); what the chosen button fails with is shown as an error.
+ */
+function announce(deps: ConnectDependencies, proxy: RunningProxy, check: NodesCheck): void {
+  const kubernetes = kubernetesViewAction(deps.kubernetesView);
+  const message = `${proxy.definition.cluster}: ${check.summary} (proxy on port ${proxy.port}).`;
+  let chosen: string | undefined;
+  void deps.prompter
+    .ask(message, { severity: check.ok ? 'info' : 'warning' }, OPEN_TERMINAL, STOP_PROXY, ...(kubernetes ? [kubernetes] : []))
+    .then(async (choice) => {
+      chosen = choice;
+      if (choice === OPEN_TERMINAL) deps.manager.showTerminal(proxy);
+      if (choice === STOP_PROXY) await deps.manager.stop(proxy);
+      if (kubernetes && choice === kubernetes) {
+        await runKubernetesViewAction(kubernetes, { prompter: deps.prompter, log: deps.log, seams: deps.kubernetesView }, { cluster: proxy.definition.cluster, kubeconfig: proxy.kubeconfig });
+      }
+    })
+    .catch((error: unknown) => showError(error, deps.log, deps.prompter, chosen));
 }

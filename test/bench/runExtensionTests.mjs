@@ -6,6 +6,7 @@
 // needs: bash test/bench/setup.sh; npm run compile && npm run build
 // env:   ARM_TRAFFIC_DIR (passed to the emulator), BENCH_EMULATOR_MODULE (override out/test/emulator/server.js)
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { REPO, emulatorBench } from './codeServer.mjs';
 
@@ -45,11 +46,36 @@ function pseudoLocale(locale) {
   };
 }
 
+/**
+ * The stand-in Kubernetes extension (test/fixtures/kubernetes-tools-standin: the published API for the versions the
+ * extension uses, its vs-kubernetes settings and Clusters view), installed like a user's extension: the workbench
+ * takes one extensionDevelopmentPath only (its payload is read into a Map). Its code is what tsc compiled into out/.
+ */
+const STANDIN_OUT = path.join(REPO, 'out/test/fixtures/kubernetes-tools-standin');
+function kubernetesStandin() {
+  const from = path.join(REPO, 'test/fixtures/kubernetes-tools-standin');
+  const staged = fs.mkdtempSync(path.join(os.tmpdir(), 'kubernetes-tools-standin-'));
+  fs.cpSync(path.join(from, 'package.json'), path.join(staged, 'package.json'));
+  fs.cpSync(path.join(from, 'media'), path.join(staged, 'media'), { recursive: true });
+  fs.mkdirSync(path.join(staged, 'dist'));
+  for (const file of ['extension.js', 'record.js']) fs.cpSync(path.join(STANDIN_OUT, file), path.join(staged, 'dist', file));
+  return staged;
+}
+
 async function main() {
-  for (const [f, hint] of [[testsPath, 'npm run compile'], [mainJs, 'npm run build']]) {
+  for (const [f, hint] of [[testsPath, 'npm run compile'], [mainJs, 'npm run build'], [path.join(STANDIN_OUT, 'extension.js'), 'npm run compile']]) {
     if (!fs.existsSync(f)) throw new Error(`${path.relative(REPO, f)} missing; run: ${hint}`);
   }
-  const { cs, br } = await bench.start({ log: (...a) => console.log(ts(), ...a), codeServer: { keepState: argv.includes('--keep-state'), ...(opt('locale') ? pseudoLocale(opt('locale')) : {}) } });
+  const locale = opt('locale') ? pseudoLocale(opt('locale')) : {};
+  const standin = kubernetesStandin();
+  const codeServer = { keepState: argv.includes('--keep-state'), ...locale, install: { copyFrom: [standin, ...[locale.install?.copyFrom ?? []].flat()] } };
+  let started;
+  try {
+    started = await bench.start({ log: (...a) => console.log(ts(), ...a), codeServer });
+  } finally {
+    fs.rmSync(standin, { recursive: true, force: true });
+  }
+  const { cs, br } = started;
   const { page } = br;
   let done;
   const exited = new Promise((r) => (done = r));
