@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { createAgentPool, getAgentPool, listAgentPools, nodeRoom, type NewAgentPool, type NodeRoom } from '../azure/agentPools';
 import { ArmError } from '../azure/armError';
 import { clusterRefFromId } from '../azure/clusterRef';
@@ -22,9 +23,9 @@ import { pickCluster, type ClusterOrigin } from './pickCluster';
  */
 export async function addNodePool(deps: ChangeDependencies, node?: ClusterOrigin): Promise<void> {
   const { prompter, log } = deps;
-  const ref = clusterRefFromId((node?.resource ?? (await pickCluster(deps.session, prompter, 'Add Node Pool'))).id);
+  const ref = clusterRefFromId((node?.resource ?? (await pickCluster(deps.session, prompter, l10n.t('Add Node Pool')))).id);
   const client = deps.session.client;
-  const { pools, version, readiness, sizes, state } = await prompter.withProgress(`Reading "${ref.name}"…`, async (_report, signal) => {
+  const { pools, version, readiness, sizes, state } = await prompter.withProgress(l10n.t('Reading "{0}"…', ref.name), async (_report, signal) => {
     const [pools, instance] = await Promise.all([listAgentPools(client, ref.connectedClusterId, signal), getProvisionedClusterInstance(client, ref.connectedClusterId, signal)]);
     const customLocationId = instance?.extendedLocation?.name;
     const version = instance?.properties?.kubernetesVersion;
@@ -35,37 +36,41 @@ export async function addNodePool(deps: ChangeDependencies, node?: ClusterOrigin
     return { pools, version, readiness, sizes: skus ? vmSizeChoices(skus) : [], state: instance?.properties?.provisioningState };
   });
   if (state !== 'Succeeded') {
-    throw new ArmError('ClusterNotReady', `Cluster "${ref.name}" is ${state ?? 'in an unknown state'}; a node pool can be added once it is Succeeded.`, undefined);
+    throw new ArmError('ClusterNotReady', l10n.t({
+      message: 'Cluster "{0}" is {1}; a node pool can be added once it is Succeeded.',
+      args: [ref.name, state ?? l10n.t('in an unknown state')],
+      comment: '{1} is the provisioning state as Azure names it (Failed, Updating…), or "in an unknown state"; Succeeded is such a state',
+    }), undefined);
   }
   if (pools.length >= AKS_ARC_LIMITS.maxNodePools) {
-    throw new ArmError('NodePoolLimit', `Cluster "${ref.name}" has ${pools.length} node pools, AKS Arc's maximum (${AKS_ARC_LIMITS.source}).`, undefined);
+    throw new ArmError('NodePoolLimit', l10n.t({ message: 'Cluster "{0}" has {1} node pools, AKS Arc\'s maximum ({2}).', args: [ref.name, pools.length, AKS_ARC_LIMITS.source], comment: '{2} is the URL of the documented limits' }), undefined);
   }
   const room = nodeRoom(pools);
-  if (room.max < 1) throw new ArmError('NodeLimit', `Cluster "${ref.name}" has no room for another node: ${room.why}.`, undefined);
+  if (room.max < 1) throw new ArmError('NodeLimit', l10n.t('Cluster "{0}" has no room for another node: {1}.', ref.name, `${room.why}`), undefined);
   const taken = new Set(pools.map((p) => p.name.toLowerCase()));
   const name = await prompter.input({
-    prompt: `Name of the new node pool in "${ref.name}"`,
-    validate: (v) => validateNodePoolName(v) ?? (taken.has(v.toLowerCase()) ? `Node pool name: "${v}" already exists in "${ref.name}".` : undefined),
+    prompt: l10n.t('Name of the new node pool in "{0}"', ref.name),
+    validate: (v) => validateNodePoolName(v) ?? (taken.has(v.toLowerCase()) ? l10n.t('Node pool name: "{0}" already exists in "{1}".', v, ref.name) : undefined),
   });
-  const vmSize = await prompter.pick({ placeholder: `VM size of the nodes in "${name}"`, items: vmSizeItems(sizes, undefined), noItemsMessage: `The custom location of "${ref.name}" offers no VM sizes.` });
-  const osSKU = await prompter.pick({ placeholder: `Operating system of the nodes in "${name}" (Kubernetes ${version ?? 'unknown'})`, items: osSkuItems(readiness, version, 'CBLMariner') });
+  const vmSize = await prompter.pick({ placeholder: l10n.t('VM size of the nodes in "{0}"', name), items: vmSizeItems(sizes, undefined), noItemsMessage: l10n.t('The custom location of "{0}" offers no VM sizes.', ref.name) });
+  const osSKU = await prompter.pick({ placeholder: l10n.t('Operating system of the nodes in "{0}" (Kubernetes {1})', name, version ?? l10n.t('unknown')), items: osSkuItems(readiness, version, 'CBLMariner') });
   const os = { osType: osTypeOf(osSKU), osSKU };
   const scaling = await prompter.pick({
-    placeholder: `How many nodes "${name}" has`,
+    placeholder: l10n.t('How many nodes "{0}" has', name),
     items: [
-      { label: 'A fixed number of nodes', value: 'fixed' as const },
-      { label: 'Autoscale', description: 'between a minimum and a maximum, as the workload needs', value: 'autoscale' as const },
+      { label: l10n.t('A fixed number of nodes'), value: 'fixed' as const },
+      { label: l10n.t('Autoscale'), description: l10n.t('between a minimum and a maximum, as the workload needs'), value: 'autoscale' as const },
     ],
   });
-  const sizing = scaling === 'fixed' ? { count: parseNodeCount(await prompter.input({ prompt: `Number of nodes in "${name}"`, value: '1', validate: (v) => validatePoolNodeCount(v, room) })) } : await autoscaleBounds(prompter, name, room);
-  const nodeLabels = parseNodeLabels(await prompter.input({ prompt: `Node labels of "${name}" (optional)`, placeholder: 'key=value, comma-separated; empty for none', validate: validateNodeLabels }));
-  const nodeTaints = parseNodeTaints(await prompter.input({ prompt: `Node taints of "${name}" (optional)`, placeholder: 'key=value:NoSchedule | PreferNoSchedule | NoExecute, comma-separated; empty for none', validate: validateNodeTaints }));
+  const sizing = scaling === 'fixed' ? { count: parseNodeCount(await prompter.input({ prompt: l10n.t('Number of nodes in "{0}"', name), value: '1', validate: (v) => validatePoolNodeCount(v, room) })) } : await autoscaleBounds(prompter, name, room);
+  const nodeLabels = parseNodeLabels(await prompter.input({ prompt: l10n.t('Node labels of "{0}" (optional)', name), placeholder: l10n.t({ message: 'key=value, comma-separated; empty for none', comment: 'key=value is the syntax; keep it as it is' }), validate: validateNodeLabels }));
+  const nodeTaints = parseNodeTaints(await prompter.input({ prompt: l10n.t('Node taints of "{0}" (optional)', name), placeholder: l10n.t({ message: 'key=value:NoSchedule | PreferNoSchedule | NoExecute, comma-separated; empty for none', comment: 'key=value:NoSchedule | PreferNoSchedule | NoExecute is the syntax; keep it as it is' }), validate: validateNodeTaints }));
   const pool: NewAgentPool = { ...sizing, vmSize, ...os, ...(nodeLabels && { nodeLabels }), ...(nodeTaints && { nodeTaints }) };
   const count = sizing.count;
   const poolId = `${ref.instanceId}/agentPools/${name}`;
   log(`Add node pool ${poolId}: ${JSON.stringify(pool)}`);
   try {
-    await prompter.withProgress(`Adding node pool "${name}" to "${ref.name}"`, (report, signal) =>
+    await prompter.withProgress(l10n.t('Adding node pool "{0}" to "{1}"', name, ref.name), (report, signal) =>
       createAgentPool(client, ref.connectedClusterId, name, pool, {
         signal,
         onStatus: (status) => {
@@ -76,25 +81,25 @@ export async function addNodePool(deps: ChangeDependencies, node?: ClusterOrigin
     );
   } catch (error) {
     return reportUnfinished({ ...deps, client, changedResourceId: ref.connectedClusterId }, error, {
-      what: `Adding node pool "${name}"`,
-      check: 'the node pool',
+      what: l10n.t('Adding node pool "{0}"', name),
+      check: l10n.t('the node pool'),
       read: (s) => getAgentPool(client, poolId, s),
       statement: (read) =>
         read.kind === 'present'
-          ? `Node pool "${name}" exists (${read.state ?? 'state unknown'}); Delete Node Pool… on it removes it.`
+          ? l10n.t('Node pool "{0}" exists ({1}); Delete Node Pool… on it removes it.', name, read.state ?? l10n.t('state unknown'))
           : read.kind === 'absent'
-            ? `Node pool "${name}" was not created.`
-            : `Whether node pool "${name}" exists is not known (${read.why}); refresh the cluster to see.`,
+            ? l10n.t('Node pool "{0}" was not created.', name)
+            : l10n.t('Whether node pool "{0}" exists is not known ({1}); refresh the cluster to see.', name, read.why),
     });
   }
   deps.onChanged(ref.connectedClusterId);
-  const shape = pool.enableAutoScaling ? `autoscale ${pool.minCount}–${pool.maxCount} × ${vmSize}` : `${count} × ${vmSize}`;
-  void prompter.ask(`Node pool "${name}" added to "${ref.name}": ${shape}.`, { severity: 'info' });
+  const shape = pool.enableAutoScaling ? l10n.t({ message: 'autoscale {0}–{1} × {2}', args: [`${pool.minCount}`, `${pool.maxCount}`, vmSize], comment: 'autoscaled between {0} and {1} nodes of VM size {2}' }) : `${count} × ${vmSize}`;
+  void prompter.ask(l10n.t({ message: 'Node pool "{0}" added to "{1}": {2}.', args: [name, ref.name, shape], comment: '{2} is the pool\'s size, e.g. "3 × Standard_A4_v2"' }), { severity: 'info' });
 }
 
 /** The autoscaler's bounds; the pool starts at its minimum (AKS sets `count` within the bounds). */
 async function autoscaleBounds(prompter: ChangeDependencies['prompter'], name: string, room: NodeRoom) {
-  const minCount = parseNodeCount(await prompter.input({ prompt: `Fewest nodes the autoscaler keeps in "${name}"`, value: '1', validate: (v) => validatePoolNodeCount(v, room) }));
-  const maxCount = parseNodeCount(await prompter.input({ prompt: `Most nodes the autoscaler may add in "${name}"`, value: String(Math.min(room.max, Math.max(minCount, 3))), validate: (v) => validateAutoscaleMax(v, minCount, room) }));
+  const minCount = parseNodeCount(await prompter.input({ prompt: l10n.t('Fewest nodes the autoscaler keeps in "{0}"', name), value: '1', validate: (v) => validatePoolNodeCount(v, room) }));
+  const maxCount = parseNodeCount(await prompter.input({ prompt: l10n.t('Most nodes the autoscaler may add in "{0}"', name), value: String(Math.min(room.max, Math.max(minCount, 3))), validate: (v) => validateAutoscaleMax(v, minCount, room) }));
   return { count: minCount, enableAutoScaling: true as const, minCount, maxCount };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isRefusal } from '../azure/armError';
 import { getAgentPool, type AgentPool } from '../azure/agentPools';
 import { API_VERSIONS } from '../azure/apiVersions';
@@ -9,8 +10,6 @@ import { reportUnfinished } from './unfinished';
 
 export type DeleteNodePoolDependencies = ChangeDependencies;
 
-export const DELETE_POOL = 'Delete Node Pool';
-
 /**
  * "Delete Node Pool…": a modal confirmation naming the pool and its nodes, then its DELETE to the end of the
  * long-running operation under a cancellable progress. If it does not finish, the pool is read until it settles and
@@ -18,19 +17,27 @@ export const DELETE_POOL = 'Delete Node Pool';
  */
 export async function deleteNodePool(deps: DeleteNodePoolDependencies, node?: { resource?: AgentPool }): Promise<void> {
   const { prompter, log } = deps;
-  const pool = node?.resource ?? (await pickNodePool(deps.session, prompter, 'Delete Node Pool'));
+  const pool = node?.resource ?? (await pickNodePool(deps.session, prompter, l10n.t('Delete Node Pool')));
   const cluster = parseResourceId(pool.id).names[0];
   const count = pool.properties?.count;
+  const deletePool = l10n.t('Delete Node Pool');
   const answer = await prompter.ask(
-    `Delete node pool "${pool.name}" of cluster "${cluster}"?`,
-    { severity: 'warning', modal: true, detail: `Its ${typeof count === 'number' ? `${count} ` : ''}node VMs are removed from Azure Local; workloads on them are evicted.` },
-    DELETE_POOL,
+    l10n.t('Delete node pool "{0}" of cluster "{1}"?', pool.name, cluster),
+    {
+      severity: 'warning',
+      modal: true,
+      detail:
+        typeof count === 'number'
+          ? l10n.t({ message: 'Its {0} node VMs are removed from Azure Local; workloads on them are evicted.', args: [count], comment: '{0} is the number of nodes' })
+          : l10n.t('Its node VMs are removed from Azure Local; workloads on them are evicted.'),
+    },
+    deletePool,
   );
-  if (answer !== DELETE_POOL) throw new OperationCancelledError();
+  if (answer !== deletePool) throw new OperationCancelledError();
   const client = deps.session.client;
   log(`Delete node pool ${pool.id}`);
   try {
-    await prompter.withProgress(`Deleting node pool "${pool.name}"`, async (report, signal) => {
+    await prompter.withProgress(l10n.t('Deleting node pool "{0}"', pool.name), async (report, signal) => {
       try {
         await client.runLongRunning('DELETE', pool.id, {
           apiVersion: API_VERSIONS.hybridContainerService,
@@ -47,17 +54,17 @@ export async function deleteNodePool(deps: DeleteNodePoolDependencies, node?: { 
     });
   } catch (error) {
     return reportUnfinished({ ...deps, client, changedResourceId: pool.id }, error, {
-      what: `Deleting node pool "${pool.name}"`,
-      check: 'the node pool',
+      what: l10n.t('Deleting node pool "{0}"', pool.name),
+      check: l10n.t('the node pool'),
       read: (s) => getAgentPool(client, pool.id, s),
       statement: (read) =>
         read.kind === 'absent'
-          ? `Node pool "${pool.name}" is deleted.`
+          ? l10n.t('Node pool "{0}" is deleted.', pool.name)
           : read.kind === 'present'
-            ? `Node pool "${pool.name}" still exists (${read.state ?? 'state unknown'}).`
-            : `Whether node pool "${pool.name}" still exists is not known (${read.why}).`,
+            ? l10n.t('Node pool "{0}" still exists ({1}).', pool.name, read.state ?? l10n.t('state unknown'))
+            : l10n.t('Whether node pool "{0}" still exists is not known ({1}).', pool.name, read.why),
     });
   }
   deps.onChanged(pool.id);
-  void prompter.ask(`Deleted node pool "${pool.name}" of cluster "${cluster}".`, { severity: 'info' });
+  void prompter.ask(l10n.t('Deleted node pool "{0}" of cluster "{1}".', pool.name, cluster), { severity: 'info' });
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AzureSession } from '../auth/azureSession';
 import { getClusterKubeconfig } from '../azure/provisionedClusters';
 import { clusterRefFromId } from '../azure/clusterRef';
@@ -10,10 +11,6 @@ import type { Prompter } from '../wizard/prompter';
 import { requireTrustedWorkspace } from './checkPrerequisites';
 import { pickCluster, type ClusterOrigin } from './pickCluster';
 
-const MERGE = 'Merge into kubeconfig';
-const OVERWRITE = 'Overwrite';
-const KEEP_BOTH = 'Keep Both';
-
 export interface GetKubeconfigResult {
   file: string;
   merged?: { target: string; backup?: string; choice: ConflictChoice };
@@ -25,9 +22,9 @@ export interface GetKubeconfigResult {
  * user chooses overwrite or keep both). Never merges without asking.
  */
 export async function getKubeconfig(session: AzureSession, prompter: Prompter, kind: 'user' | 'admin', node?: ClusterOrigin): Promise<GetKubeconfigResult> {
-  const cluster = node?.resource ?? (await pickCluster(session, prompter, `Get Kubeconfig (${kind === 'admin' ? 'Admin' : 'User'})`));
+  const cluster = node?.resource ?? (await pickCluster(session, prompter, kind === 'admin' ? l10n.t('Get Kubeconfig (Admin)') : l10n.t('Get Kubeconfig (User)')));
   const ref = clusterRefFromId(cluster.id);
-  const yaml = await prompter.withProgress(`Getting the ${kind} kubeconfig of ${cluster.name}…`, (report, signal) =>
+  const yaml = await prompter.withProgress(kind === 'admin' ? l10n.t('Getting the admin kubeconfig of {0}…', cluster.name) : l10n.t('Getting the user kubeconfig of {0}…', cluster.name), (report, signal) =>
     getClusterKubeconfig(session.client, cluster.id, kind, { signal, onStatus: report }),
   );
   const folder = settings.kubeconfigFolder();
@@ -35,18 +32,22 @@ export async function getKubeconfig(session: AzureSession, prompter: Prompter, k
   const file = kubeconfigPathFor(folder, { subscription: ref.subscriptionId, resourceGroup: ref.resourceGroup, cluster: ref.name }, kind);
   await writePrivateFile(file, yaml);
 
-  const merge = await prompter.ask(`Saved the ${kind} kubeconfig of ${cluster.name} to ${file} (readable only by you).${tightened ? ` ${tightened}` : ''}`, { severity: 'info' }, MERGE);
+  const MERGE = l10n.t('Merge into kubeconfig');
+  const OVERWRITE = l10n.t('Overwrite');
+  const KEEP_BOTH = l10n.t('Keep Both');
+  const saved = kind === 'admin' ? l10n.t('Saved the admin kubeconfig of {0} to {1} (readable only by you).', cluster.name, file) : l10n.t('Saved the user kubeconfig of {0} to {1} (readable only by you).', cluster.name, file);
+  const merge = await prompter.ask(`${saved}${tightened ? ` ${tightened}` : ''}`, { severity: 'info' }, MERGE);
   if (merge !== MERGE) return { file };
 
-  requireTrustedWorkspace('Merging a kubeconfig');
+  requireTrustedWorkspace(l10n.t('Merging a kubeconfig'));
   const kubectl = resolveExecutable(settings.kubectlPath());
-  if (!kubectl) throw new Error(`kubectl not found ("${settings.kubectlPath()}"): it reads and writes kubeconfigs. Install it (az aks install-cli) or set azureLocal.kubectlPath.`);
+  if (!kubectl) throw new Error(l10n.t('kubectl not found ("{0}"): it reads and writes kubeconfigs. Install it ({1}) or set {2}.', settings.kubectlPath(), 'az aks install-cli', 'azureLocal.kubectlPath'));
   const plan = await planMerge(kubectl, file);
   let choice: ConflictChoice = 'overwrite';
   if (plan.conflicts.length) {
     const answer = await prompter.ask(
-      `${plan.target} already has ${plan.conflicts.join(', ')}.`,
-      { severity: 'warning', modal: true, detail: 'Overwrite replaces those entries; Keep Both adds the new ones with a numbered name. A backup is made first either way.' },
+      l10n.t({ message: '{0} already has {1}.', args: [plan.target, plan.conflicts.join(', ')], comment: '{0} is a kubeconfig file, {1} the entries it already has under the same names (cluster x, user y, context z)' }),
+      { severity: 'warning', modal: true, detail: l10n.t({ message: '{0} replaces those entries; {1} adds the new ones with a numbered name. A backup is made first either way.', args: [OVERWRITE, KEEP_BOTH], comment: '{0} and {1} are the buttons Overwrite and Keep Both' }) },
       OVERWRITE,
       KEEP_BOTH,
     );
@@ -54,6 +55,6 @@ export async function getKubeconfig(session: AzureSession, prompter: Prompter, k
     choice = answer === KEEP_BOTH ? 'keepBoth' : 'overwrite';
   }
   const backup = await applyMerge(kubectl, plan, choice);
-  void prompter.ask(`Merged ${cluster.name} into ${plan.target}${backup ? ` (backup: ${backup})` : ''}.`, { severity: 'info' });
+  void prompter.ask(backup ? l10n.t('Merged {0} into {1} (backup: {2}).', cluster.name, plan.target, backup) : l10n.t('Merged {0} into {1}.', cluster.name, plan.target), { severity: 'info' });
   return { file, merged: { target: plan.target, backup, choice } };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AzureSession } from '../auth/azureSession';
 import { listAgentPools, type AgentPool } from '../azure/agentPools';
 import { clusterRefFromId } from '../azure/clusterRef';
@@ -13,8 +14,8 @@ import type { PickItem, Prompter } from '../wizard/prompter';
  */
 export function pickCluster(session: AzureSession, prompter: Prompter, title: string): Promise<ConnectedCluster> {
   return prompter.pick({
-    placeholder: `${title}: AKS Arc cluster`,
-    noItemsMessage: 'No AKS Arc cluster in the shown subscriptions.',
+    placeholder: l10n.t({ message: '{0}: AKS Arc cluster', args: [title], comment: '{0} is the command\'s name, e.g. Scale Node Pool' }),
+    noItemsMessage: l10n.t('No AKS Arc cluster in the shown subscriptions.'),
     items: async (signal): Promise<PickItem<ConnectedCluster>[]> => {
       const inventory = session.inventory;
       const subscriptions = await inventory.shownSubscriptions(signal);
@@ -26,7 +27,7 @@ export function pickCluster(session: AzureSession, prompter: Prompter, title: st
           description: `${parseResourceId(cluster.id).resourceGroup} · ${subscription}`,
           value: cluster,
         }));
-        if (failure) rows.push({ label: `$(warning) ${subscription}`, description: `clusters could not be listed: ${errorText(failure)}`, value: undefined as never, inert: true });
+        if (failure) rows.push({ label: `$(warning) ${subscription}`, description: l10n.t('clusters could not be listed: {0}', errorText(failure)), value: undefined as never, inert: true });
         return rows;
       });
     },
@@ -42,8 +43,8 @@ export interface ClusterOrigin {
 export async function pickNodePool(session: AzureSession, prompter: Prompter, title: string): Promise<AgentPool> {
   const ref = clusterRefFromId((await pickCluster(session, prompter, title)).id);
   return prompter.pick({
-    placeholder: `${title}: node pool of "${ref.name}"`,
-    noItemsMessage: `"${ref.name}" has no node pools.`,
+    placeholder: l10n.t({ message: '{0}: node pool of "{1}"', args: [title, ref.name], comment: '{0} is the command\'s name, e.g. Scale Node Pool; {1} a cluster' }),
+    noItemsMessage: l10n.t('"{0}" has no node pools.', ref.name),
     items: async (signal) =>
       (await listAgentPools(session.client, ref.connectedClusterId, signal)).map((pool) => ({
         label: pool.name,

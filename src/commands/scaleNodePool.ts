@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { getAgentPool, listAgentPools, nodeRoom, scaleAgentPool, type AgentPool } from '../azure/agentPools';
 import { clusterRefFromId } from '../azure/clusterRef';
 import type { ChangeDependencies } from './changeDependencies';
@@ -16,29 +17,30 @@ export type ScaleNodePoolDependencies = ChangeDependencies;
  */
 export async function scaleNodePool(deps: ScaleNodePoolDependencies, node?: { resource?: AgentPool }): Promise<void> {
   const { prompter, log } = deps;
-  const pool = node?.resource ?? (await pickNodePool(deps.session, prompter, 'Scale Node Pool'));
+  const pool = node?.resource ?? (await pickNodePool(deps.session, prompter, l10n.t('Scale Node Pool')));
   const ref = clusterRefFromId(pool.id);
   const client = deps.session.client;
-  const room = nodeRoom(await prompter.withProgress(`Reading the node pools of "${ref.name}"…`, (_report, signal) => listAgentPools(client, ref.connectedClusterId, signal)), pool.name);
+  const room = nodeRoom(await prompter.withProgress(l10n.t('Reading the node pools of "{0}"…', ref.name), (_report, signal) => listAgentPools(client, ref.connectedClusterId, signal)), pool.name);
   const p = pool.properties ?? {};
   let change: { count: number } | { minCount: number; maxCount: number };
   if (p.enableAutoScaling) {
-    const minCount = parseNodeCount(await prompter.input({ prompt: `Fewest nodes the autoscaler keeps in "${pool.name}"`, value: String(p.minCount ?? 1), validate: (v) => validatePoolNodeCount(v, room) }));
+    const minCount = parseNodeCount(await prompter.input({ prompt: l10n.t('Fewest nodes the autoscaler keeps in "{0}"', pool.name), value: String(p.minCount ?? 1), validate: (v) => validatePoolNodeCount(v, room) }));
     const maxCount = parseNodeCount(
       await prompter.input({
-        prompt: `Most nodes the autoscaler may add in "${pool.name}"`,
+        prompt: l10n.t('Most nodes the autoscaler may add in "{0}"', pool.name),
         value: String(Math.max(p.maxCount ?? minCount, minCount)),
         validate: (v) => validateAutoscaleMax(v, minCount, room),
       }),
     );
     change = { minCount, maxCount };
   } else {
-    change = { count: parseNodeCount(await prompter.input({ prompt: `Number of nodes in "${pool.name}" (now ${p.count ?? '?'})`, value: String(p.count ?? 1), validate: (v) => validatePoolNodeCount(v, room) })) };
+    change = { count: parseNodeCount(await prompter.input({ prompt: l10n.t({ message: 'Number of nodes in "{0}" (now {1})', args: [pool.name, `${p.count ?? '?'}`], comment: '{1} is the current node count' }), value: String(p.count ?? 1), validate: (v) => validatePoolNodeCount(v, room) })) };
   }
-  const what = 'count' in change ? `${change.count} nodes` : `autoscale ${change.minCount}–${change.maxCount}`;
-  log(`Scale node pool ${pool.id} to ${what}`);
+  // The log keeps English; the user reads `what` in their language.
+  log(`Scale node pool ${pool.id} to ${'count' in change ? `${change.count} nodes` : `autoscale ${change.minCount}–${change.maxCount}`}`);
+  const what = 'count' in change ? l10n.t('{0} nodes', change.count) : l10n.t({ message: 'autoscale {0}–{1}', args: [change.minCount, change.maxCount], comment: 'The node pool autoscales between {0} and {1} nodes' });
   try {
-    await prompter.withProgress(`Scaling node pool "${pool.name}" to ${what}`, (report, signal) =>
+    await prompter.withProgress(l10n.t('Scaling node pool "{0}" to {1}', pool.name, what), (report, signal) =>
       scaleAgentPool(client, pool.id, change, {
         signal,
         onStatus: (status) => {
@@ -49,23 +51,23 @@ export async function scaleNodePool(deps: ScaleNodePoolDependencies, node?: { re
     );
   } catch (error) {
     return reportUnfinished({ ...deps, client, changedResourceId: pool.id }, error, {
-      what: `Scaling node pool "${pool.name}"`,
-      check: 'the node pool',
+      what: l10n.t('Scaling node pool "{0}"', pool.name),
+      check: l10n.t('the node pool'),
       read: (s) => getAgentPool(client, pool.id, s),
       statement: async (read) =>
         read.kind === 'present'
-          ? `Node pool "${pool.name}" has ${await countOf(deps, pool)} (${read.state ?? 'state unknown'}).`
+          ? l10n.t({ message: 'Node pool "{0}" has {1} ({2}).', args: [pool.name, await countOf(deps, pool), read.state ?? l10n.t('state unknown')], comment: '{1} is a node count ("3 nodes"), {2} the provisioning state' })
           : read.kind === 'absent'
-            ? `Node pool "${pool.name}" does not exist any more.`
-            : `The state of node pool "${pool.name}" is not known (${read.why}).`,
+            ? l10n.t('Node pool "{0}" does not exist any more.', pool.name)
+            : l10n.t('The state of node pool "{0}" is not known ({1}).', pool.name, read.why),
     });
   }
   deps.onChanged(pool.id);
-  void prompter.ask(`Node pool "${pool.name}" scaled to ${what}.`, { severity: 'info' });
+  void prompter.ask(l10n.t('Node pool "{0}" scaled to {1}.', pool.name, what), { severity: 'info' });
 }
 
 async function countOf(deps: ScaleNodePoolDependencies, pool: AgentPool): Promise<string> {
   const now = await getAgentPool(deps.session.client, pool.id).catch(() => undefined);
   const count = now?.properties?.count;
-  return typeof count === 'number' ? `${count} ${count === 1 ? 'node' : 'nodes'}` : 'an unknown node count';
+  return typeof count === 'number' ? `${count} ${count === 1 ? l10n.t('node') : l10n.t('nodes')}` : l10n.t('an unknown node count');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AzureSession } from '../auth/azureSession';
 import { listTenants } from '../azure/subscriptions';
 import { settings } from '../settings';
@@ -11,19 +12,19 @@ export async function selectTenants(session: AzureSession, prompter: Prompter): 
   const current = new Set(settings.tenants().map((t) => t.toLowerCase()));
   let home: string | undefined;
   const chosen = await prompter.pickMany({
-    placeholder: 'Tenants whose subscriptions the Azure Local view shows',
-    noItemsMessage: 'No tenants: sign in first.',
+    placeholder: l10n.t('Tenants whose subscriptions the Azure Local view shows'),
+    noItemsMessage: l10n.t('No tenants: sign in first.'),
     items: async (signal) =>
       (await listTenants(session.client, signal)).map((t) => {
         if (t.tenantCategory === 'Home') home = t.tenantId;
         return {
           label: t.displayName ?? t.defaultDomain ?? t.tenantId,
-          description: `${t.defaultDomain ?? ''} · ${t.tenantId}${t.tenantCategory === 'Home' ? ' · home' : ''}`,
+          description: `${t.defaultDomain ?? ''} · ${t.tenantId}${t.tenantCategory === 'Home' ? ` · ${l10n.t({ message: 'home', comment: 'The account\'s home tenant' })}` : ''}`,
           value: t.tenantId,
           picked: current.size ? current.has(t.tenantId.toLowerCase()) : t.tenantCategory === 'Home',
         };
       }),
   });
-  if (chosen.length === 0) throw new Error('Select at least one tenant (no tenants were changed).');
+  if (chosen.length === 0) throw new Error(l10n.t('Select at least one tenant (no tenants were changed).'));
   await settings.setTenants(chosen.length === 1 && chosen[0] === home ? [] : chosen);
 }

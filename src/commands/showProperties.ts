@@ -15,7 +15,7 @@ export class ResourcePropertiesProvider implements vscode.TextDocumentContentPro
   readonly onDidChange = this.changeEmitter.event;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.documents.get(uri.toString()) ?? '// These properties are no longer available. Reopen them from the Azure Local view.';
+    return this.documents.get(uri.toString()) ?? `// ${vscode.l10n.t('These properties are no longer available. Reopen them from the Azure Local view.')}`;
   }
 
   /** The URI of the resource's document, with its latest properties. */

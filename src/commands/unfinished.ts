@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { errorText } from '../azure/armError';
 import type { ArmClient } from '../azure/armClient';
 import { readUntilSettled, type Existence } from '../azure/settle';
@@ -18,14 +19,14 @@ export async function reportUnfinished(
   const cancelled = isCancellation(error);
   deps.log(cancelled ? `${change.what} cancelled.` : `${change.what} failed: ${errorText(error)}`);
   const { client } = deps;
-  const existence = await deps.prompter.withProgress(`Checking ${change.check} in Azure…`, (report, signal) =>
+  const existence = await deps.prompter.withProgress(l10n.t({ message: 'Checking {0} in Azure…', args: [change.check], comment: '{0} is what is checked, e.g. "the node pool"' }), (report, signal) =>
     readUntilSettled(change.read, { clock: client.clock, reliability: client.reliability, signal, onRead: report }),
   );
   const statement = await change.statement(existence);
   deps.log(statement);
   deps.onChanged(deps.changedResourceId);
   if (cancelled) {
-    void deps.prompter.ask(`${change.what} was cancelled; cancelling stops watching, not Azure. ${statement}`, { severity: 'warning' });
+    void deps.prompter.ask(l10n.t({ message: '{0} was cancelled; cancelling stops watching, not Azure. {1}', args: [change.what, statement], comment: '{0} is the change, e.g. "Scaling node pool "np1""; {1} says what exists now' }), { severity: 'warning' });
     throw new OperationCancelledError();
   }
   throw new FailureWithOutcome(error, statement);
