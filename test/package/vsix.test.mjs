@@ -1,4 +1,5 @@
-// The VSIX a user installs: only the minified bundles, icons, README, CHANGELOG and LICENSE, within the size budget.
+// The VSIX a user installs: only the minified bundles, icons, the walkthrough's images, README, CHANGELOG and LICENSE,
+// within the size budget; the packaged walkthrough names commands that exist and images that are packaged.
 // Run after `npm run package` (dist/azure-local-tools.vsix).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -22,8 +23,8 @@ describe('VSIX', () => {
     assert.ok(size <= BUDGET_BYTES, `${size} bytes is over the budget`);
   });
 
-  it('holds only the bundle, icons, README, CHANGELOG, LICENSE and the manifest', () => {
-    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(extension|telemetryReporter|azureCliCredential)\.js|media\/[^/]+\.(svg|png)))$/;
+  it('holds only the bundle, icons, walkthrough images, README, CHANGELOG, LICENSE, the manifest and its strings', () => {
+    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|package\.nls\.json|l10n\/bundle\.l10n\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(extension|telemetryReporter|azureCliCredential)\.js|media\/(walkthrough\/)?[^/]+\.(svg|png)))$/;
     const unexpected = entries().filter((name) => !allowed.test(name));
     assert.deepEqual(unexpected, []);
     assert.ok(entries().includes('extension/dist/extension.js'));
@@ -50,5 +51,55 @@ describe('VSIX', () => {
     assert.equal(typeof new AzureCliCredential({}).getToken, 'function');
     const { TelemetryReporter } = withVscodeStandIn(path.resolve('dist/telemetryReporter.js'), () => require(path.resolve('dist/telemetryReporter.js')));
     assert.equal(typeof TelemetryReporter, 'function');
+  });
+
+  it('the walkthrough: every step links a command that exists and shows an image that is packaged; no activation event for it', () => {
+    const manifest = JSON.parse(read('extension/package.json'));
+    const nls = entries().includes('extension/package.nls.json') ? JSON.parse(read('extension/package.nls.json')) : {};
+    // A manifest string may be a %key% of package.nls.json.
+    const text = (value) => (typeof value === 'string' ? value.replace(/^%(.+)%$/, (whole, key) => nls[key] ?? whole) : value);
+    const contributes = manifest.contributes;
+    const views = Object.values(contributes.views ?? {}).flat().map((view) => view.id);
+    const containers = Object.values(contributes.viewsContainers ?? {}).flat().map((container) => container.id);
+    // The extension's commands, its views' focus commands, and the few of VS Code's own that the steps link.
+    const commands = new Set([
+      ...contributes.commands.map((command) => command.command),
+      ...views.map((id) => `${id}.focus`),
+      ...containers.map((id) => `workbench.view.extension.${id}`),
+      'workbench.action.openSettings',
+      'workbench.action.tasks.configureTaskRunner',
+      'workbench.action.tasks.runTask',
+    ]);
+    const packaged = new Set(entries());
+    const walkthroughs = contributes.walkthroughs ?? [];
+    assert.equal(walkthroughs.length, 1, 'one walkthrough');
+    for (const walkthrough of walkthroughs) {
+      assert.ok(text(walkthrough.title) && text(walkthrough.description), `${walkthrough.id}: a title and a description`);
+      assert.deepEqual(walkthrough.steps.map((step) => step.id), ['signIn', 'browse', 'create', 'connect', 'tasks']);
+      for (const step of walkthrough.steps) {
+        const where = `${walkthrough.id}#${step.id}`;
+        const description = text(step.description);
+        assert.ok(text(step.title), `${where}: a title`);
+        assert.ok(!/^%.+%$/.test(description), `${where}: its description resolves`);
+        const linked = [...description.matchAll(/\]\(command:(?:toSide:)?([^)?\s]+)/g)].map((m) => m[1]);
+        assert.ok(linked.length, `${where}: links a command`);
+        for (const id of linked) assert.ok(commands.has(id), `${where}: links ${id}, which is no command`);
+        for (const event of step.completionEvents ?? []) {
+          const [kind, ...rest] = event.split(':');
+          const value = rest.join(':');
+          if (kind === 'onCommand') assert.ok(commands.has(value), `${where}: completes on ${value}, which is no command`);
+          else if (kind === 'onView') assert.ok(views.includes(value), `${where}: completes on view ${value}, which is not contributed`);
+          else assert.ok(['onContext', 'onSettingChanged', 'onLink', 'onEvent', 'onStepSelected', 'stepSelected'].includes(kind), `${where}: ${event}`);
+        }
+        const { image, altText } = step.media ?? {};
+        assert.ok(image, `${where}: an image`);
+        assert.ok(text(altText)?.length > 20, `${where}: alt text`);
+        for (const file of typeof image === 'string' ? [image] : Object.values(image)) {
+          assert.ok(packaged.has(`extension/${file.replace(/^\.\//, '')}`), `${where}: ${file} is not in the VSIX`);
+        }
+      }
+    }
+    // VS Code shows a walkthrough without activating the extension; its command links activate it (onCommand).
+    assert.ok(!(manifest.activationEvents ?? []).some((event) => event.startsWith('onWalkthrough')), 'no onWalkthrough activation event');
   });
 });
