@@ -7,7 +7,7 @@ export abstract class TextTerminal implements vscode.Pseudoterminal {
   readonly onDidWrite = this.writeEmitter.event;
   readonly onDidClose = this.closeEmitter.event;
 
-  abstract open(): void | Promise<void>;
+  abstract open(): void;
 
   close(): void {
     // Nothing to stop unless a subclass runs a process.

@@ -133,9 +133,11 @@ export class VSCodePrompter implements Prompter {
           stopChecking();
           box.validationMessage = options.validate?.(value);
           if (box.validationMessage || !options.validateAsync) return;
-          timer = setTimeout(async () => {
-            const result = await check(value);
-            if (!result.stale && box.value === value) show(result);
+          timer = setTimeout(() => {
+            // A failed check leaves the box as it is: Enter checks again (and shows that failure).
+            check(value).then((result) => {
+              if (!result.stale && box.value === value) show(result);
+            }, () => undefined);
           }, ASYNC_VALIDATION_DEBOUNCE_MS);
         });
         box.onDidAccept(async () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ALL = ['compile', 'build', 'test:unit', 'test:emulator', 'test:faults', 'test:fuzz', 'test:az', 'test:windows', 'test:integration', 'test:e2e', 'test:oav', 'test:package'];
+const ALL = ['compile', 'lint', 'build', 'test:unit', 'test:emulator', 'test:faults', 'test:fuzz', 'test:az', 'test:windows', 'test:integration', 'test:l10n', 'test:e2e', 'test:oav', 'test:package'];
 const steps = process.env.TEST_STEPS ? process.env.TEST_STEPS.split(',').map((s) => s.trim()).filter(Boolean) : ALL;
 
 let trafficDir = process.env.ARM_TRAFFIC_DIR;

@@ -97,6 +97,7 @@ export function validateSshRsaPublicKey(value: string): string | undefined {
   const line = value.replace(/\r?\n$/, '');
   const required = l10n.t('SSH public key: one OpenSSH RSA key on one line ("ssh-rsa AAAA… comment") is required.');
   if (/[\r\n]/.test(line)) return l10n.t('SSH public key: one key on one line; this holds several lines.');
+  // eslint-disable-next-line no-control-regex -- control characters are what this check looks for
   if (/[\0-\x08\x0b-\x1f\x7f]/.test(line)) return l10n.t('SSH public key: contains a control character.');
   const type = line.split(/[ \t]/, 1)[0];
   const typeName = Object.prototype.hasOwnProperty.call(KEY_TYPE_NAMES, type) ? KEY_TYPE_NAMES[type]() : undefined;
