@@ -1,13 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import type { CustomLocation, Subscription } from '../../../azure/models';
-import { sortByName } from '../../../azure/grouping';
-import { checkResources } from '../../../azure/shapes';
-import { resourceNameOf, sameResourceId } from '../../../azure/resourceId';
+import { sameResourceId } from '../../../azure/resourceId';
 import { raceAbort } from '../../../cancellation';
 import { errorSummary } from '../../../outcome';
 import type { PickItem } from '../../../wizard/prompter';
 import type { WizardStep } from '../../../wizard/runWizard';
 import type { CreateClusterContext } from '../wizardContext';
+import { customLocationItems } from './customLocationStep';
 
 /**
  * The quick path's first question: the custom location (the Azure Local instance), from every shown subscription at
@@ -28,15 +27,7 @@ export const customLocationAnywhereStep: WizardStep<CreateClusterContext> = {
         if (read.status === 'rejected') {
           return [{ label: `$(warning) ${subscription.displayName}`, description: l10n.t('custom locations could not be read'), value: undefined, disabledReason: errorSummary(read.reason) }];
         }
-        return sortByName(checkResources<CustomLocation>('custom location', read.value.customLocations).items, (l) => l.name).map((location) => ({
-          label: location.name,
-          description: [location.location, location.properties?.hostResourceId ? resourceNameOf(location.properties.hostResourceId) : undefined, several ? subscription.displayName : undefined]
-            .filter(Boolean)
-            .join(' · '),
-          detail: location.properties?.displayName,
-          value: { location, subscription },
-          suggested: sameResourceId(location.id, context.customLocation?.id ?? context.defaults.customLocationId),
-        }));
+        return customLocationItems(context, read.value.customLocations, (location) => ({ location, subscription }), several ? subscription.displayName : undefined);
       });
     };
     const chosen = await prompter.pick({

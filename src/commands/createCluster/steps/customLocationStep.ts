@@ -3,6 +3,7 @@ import type { CustomLocation } from '../../../azure/models';
 import { sortByName } from '../../../azure/grouping';
 import { checkResources } from '../../../azure/shapes';
 import { resourceNameOf, sameResourceId } from '../../../azure/resourceId';
+import type { PickItem } from '../../../wizard/prompter';
 import type { WizardStep } from '../../../wizard/runWizard';
 import type { CreateClusterContext } from '../wizardContext';
 
@@ -10,18 +11,8 @@ import type { CreateClusterContext } from '../wizardContext';
 export const customLocationStep: WizardStep<CreateClusterContext> = {
   shouldPrompt: (context) => !context.prefilled.customLocationId,
   async prompt(context, prompter, step) {
-    const items = (signal: AbortSignal) => context.inventory.subscription(context.subscription!.subscriptionId, signal).then((read) =>
-      sortByName(checkResources<CustomLocation>('custom location', read.customLocations).items, (l) => l.name).map((location) => {
-        const host = location.properties?.hostResourceId ? resourceNameOf(location.properties.hostResourceId) : undefined;
-        return {
-          label: location.name,
-          description: [location.location, host].filter(Boolean).join(' · '),
-          detail: location.properties?.displayName,
-          value: location,
-          suggested: sameResourceId(location.id, context.customLocation?.id ?? context.defaults.customLocationId),
-        };
-      }),
-    );
+    const items = (signal: AbortSignal) =>
+      context.inventory.subscription(context.subscription!.subscriptionId, signal).then((read) => customLocationItems(context, read.customLocations, (location) => location));
     const chosen = await prompter.pick({
       step,
       placeholder: l10n.t('Custom location (Azure Local instance) to run the cluster on'),
@@ -36,3 +27,20 @@ export const customLocationStep: WizardStep<CreateClusterContext> = {
     context.customLocation = chosen;
   },
 };
+
+/**
+ * A subscription's custom locations as picker rows, by name: region and host (and `also`, e.g. whose subscription),
+ * the remembered one suggested. Both custom location steps list them so.
+ */
+export function customLocationItems<T>(context: CreateClusterContext, customLocations: unknown[], value: (location: CustomLocation) => T, also?: string): PickItem<T>[] {
+  return sortByName(checkResources<CustomLocation>('custom location', customLocations).items, (l) => l.name).map((location) => {
+    const host = location.properties?.hostResourceId ? resourceNameOf(location.properties.hostResourceId) : undefined;
+    return {
+      label: location.name,
+      description: [location.location, host, also].filter(Boolean).join(' · '),
+      detail: location.properties?.displayName,
+      value: value(location),
+      suggested: sameResourceId(location.id, context.customLocation?.id ?? context.defaults.customLocationId),
+    };
+  });
+}
