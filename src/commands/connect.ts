@@ -104,7 +104,8 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
         await raceAbort(registered.session.whenReady, signal);
         return registered;
       } catch (error) {
-        // Cancelled (or ended) before ready: nothing may keep running.
+        // Cancelled (or ended) before ready: nothing may keep running, nor a later start take this one's options.
+        deps.tasks.withdrawStartOptions(definition);
         execution.terminate();
         const started = deps.manager.get(definition);
         if (started) await deps.manager.stop(started);

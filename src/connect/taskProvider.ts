@@ -10,7 +10,7 @@ import { MessageTerminal } from './textTerminal';
 import { findProxyPort } from './ports';
 import { resolveExecutable } from './processes';
 import { isAzureLocalTask, proxyTaskName, type ProxyManager, type StartProxyOptions } from './proxyManager';
-import { kubeconfigPathFor, resolveKubeconfig, TASK_TYPE, validateTaskDefinition, type AzureLocalTaskDefinition } from './taskDefinition';
+import { kubeconfigPathFor, proxyKey, resolveKubeconfig, TASK_TYPE, validateTaskDefinition, type AzureLocalTaskDefinition } from './taskDefinition';
 
 export const PROXY_PROBLEM_MATCHER = '$azure-local-proxy';
 
@@ -22,6 +22,12 @@ export const PROXY_PROBLEM_MATCHER = '$azure-local-proxy';
 export class AzureLocalTaskProvider implements vscode.TaskProvider {
   /** Why the last task could not start (it is also said in its terminal and the output channel). */
   lastRefusal?: string;
+  /**
+   * Connect's options for the proxy it is starting, by proxy key. They cannot live in the callback of Connect's task:
+   * VS Code keeps one CustomExecution callback per task id and replaces it with the provided task's whenever
+   * provideTasks runs (it does after a task ends), so the terminal may be opened through either callback.
+   */
+  private readonly startOptions = new Map<string, Partial<StartProxyOptions>>();
 
   constructor(
     private readonly session: AzureSession,
@@ -66,9 +72,13 @@ export class AzureLocalTaskProvider implements vscode.TaskProvider {
     return isAzureLocalTask(task.definition) ? this.task(task.definition, task.scope) : undefined;
   }
 
-  /** A task for a definition; `options` (from Connect) fixes the port and asks for the nodes check after ready. */
+  /**
+   * A task for a definition; `options` (from Connect) fix the port and ask for the nodes check after ready, for the
+   * next start of this cluster's proxy, whichever task VS Code starts it through (until withdrawn).
+   */
   task(definition: AzureLocalTaskDefinition, scope: vscode.TaskScope | vscode.WorkspaceFolder = vscode.TaskScope.Workspace, options?: Partial<StartProxyOptions>): vscode.Task {
-    const execution = new vscode.CustomExecution(async (resolved) => this.terminalFor(resolved as AzureLocalTaskDefinition, options));
+    if (options && definition.action === 'proxy') this.startOptions.set(proxyKey(definition), options);
+    const execution = new vscode.CustomExecution(async (resolved) => this.terminalFor(resolved as AzureLocalTaskDefinition));
     const task = new vscode.Task(definition, scope, proxyTaskName(definition), 'Azure Local', execution, definition.action === 'proxy' ? [PROXY_PROBLEM_MATCHER] : []);
     task.isBackground = definition.action === 'proxy';
     task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true };
@@ -81,7 +91,15 @@ export class AzureLocalTaskProvider implements vscode.TaskProvider {
     return new MessageTerminal(reason);
   }
 
-  private async terminalFor(definition: AzureLocalTaskDefinition, options: Partial<StartProxyOptions> = {}): Promise<vscode.Pseudoterminal> {
+  /** Connect's start options not taken (it gave up before the terminal opened): a later start must not use them. */
+  withdrawStartOptions(definition: AzureLocalTaskDefinition): void {
+    this.startOptions.delete(proxyKey(definition));
+  }
+
+  private async terminalFor(definition: AzureLocalTaskDefinition): Promise<vscode.Pseudoterminal> {
+    const key = proxyKey(definition);
+    const options = (definition.action === 'proxy' && this.startOptions.get(key)) || {};
+    if (definition.action === 'proxy') this.startOptions.delete(key);
     const az = options.az ?? resolveExecutable(settings.azPath());
     const kubectl = options.kubectl ?? resolveExecutable(settings.kubectlPath());
     const folder = settings.kubeconfigFolder();

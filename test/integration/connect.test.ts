@@ -126,6 +126,21 @@ suite('connect', () => {
     assert.deepStrictEqual(await gone(pgid), []);
   });
 
+  test('Connect\'s proxy opened through the provided task (VS Code swaps the callback when provideTasks runs) keeps Connect\'s port and nodes check', async () => {
+    const definition = { type: 'azure-local', action: 'proxy', subscription: '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01', resourceGroup: 'rg-hci-seattle', cluster: 'aks-seattle-prod01' } as const;
+    api.tasks.task(definition, vscode.TaskScope.Workspace, { port: 47015, checkNodesWhenReady: true }); // Connect's task
+    await vscode.tasks.executeTask(api.tasks.task(definition)); // the one provideTasks returned, which VS Code may run instead
+    const proxy = await api.proxies.whenRegistered(definition);
+    assert.strictEqual(proxy.port, 47015);
+    let waited: NodeJS.Timeout | undefined;
+    const never = new Promise<never>((_resolve, reject) => (waited = setTimeout(() => reject(new Error('no nodes check: the proxy started without Connect\'s options')), 20_000)));
+    try {
+      assert.strictEqual((await Promise.race([proxy.session.firstNodesCheck, never])).summary, '3 nodes, 3 Ready');
+    } finally {
+      clearTimeout(waited);
+    }
+  });
+
   test('a busy 47011 (or 47010) moves the proxy to the next free pair', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(47010, '127.0.0.1', resolve));
