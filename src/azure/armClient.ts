@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { nameTenant, type TenantDirectory } from './tenants';
-import { ResourceManagementClient } from '@azure/arm-resources';
+import type { ResourceManagementClient } from '@azure/arm-resources';
 import type { TokenCredential } from '@azure/core-auth';
 import { ServiceClient } from '@azure/core-client';
 import type { PagedAsyncIterableIterator } from '@azure/core-paging';
@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './clock';
 import { pollLongRunningOperation, type HttpResult } from './lro';
 import { collectPages, listAll, PageGuard, type ArmPage } from './paging';
 import { createArmPipeline, type ArmRequestLogEntry } from './pipeline';
+import { loadLazy } from '../lazy/load';
 import { DEFAULT_RELIABILITY, type Reliability } from './reliability';
 
 export type { ArmRequestLogEntry };
@@ -143,7 +144,8 @@ export class ArmClient {
   }
 
   private generatedClient(subscriptionId: string): ResourceManagementClient {
-    return new ResourceManagementClient(NO_CREDENTIAL, subscriptionId, {
+    const { ResourceManagementClient: Client } = loadLazy<typeof import('../lazy/resourceManagementClient')>('resourceManagementClient');
+    return new Client(NO_CREDENTIAL, subscriptionId, {
       pipeline: this.pipeline,
       endpoint: this.endpoint,
       allowInsecureConnection: this.allowInsecureConnection,
