@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Prompter } from '../wizard/prompter';
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
@@ -33,9 +34,6 @@ export interface ConnectResult {
   reused: boolean;
 }
 
-const OPEN_TERMINAL = 'Open Terminal';
-const STOP_PROXY = 'Stop Proxy';
-
 /**
  * "Connect": checks the machine, starts `az connectedk8s proxy` as a task in the integrated terminal, waits for its
  * real ready line, then lists the nodes with kubectl in the same terminal and says how many are Ready, offering the
@@ -43,8 +41,8 @@ const STOP_PROXY = 'Stop Proxy';
  * reuses its proxy. Every prompt, message and progress goes through the Prompter.
  */
 export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): Promise<ConnectResult> {
-  requireTrustedWorkspace('Connect');
-  const cluster = node?.resource ?? (await pickCluster(deps.session, deps.prompter, 'Connect to Cluster'));
+  requireTrustedWorkspace(l10n.t('Connect'));
+  const cluster = node?.resource ?? (await pickCluster(deps.session, deps.prompter, l10n.t('Connect to Cluster')));
   const ref = clusterRefFromId(cluster.id);
   const definition: AzureLocalTaskDefinition = { type: TASK_TYPE, action: 'proxy', subscription: ref.subscriptionId, resourceGroup: ref.resourceGroup, cluster: ref.name };
 
@@ -58,7 +56,7 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
   }
 
   const report = await deps.prompter.withProgress(
-    `Checking az, kubectl and ports for ${cluster.name}…`,
+    l10n.t('Checking az, kubectl and ports for {0}…', cluster.name),
     async (_report, signal) => {
       // The subscription's tenant, from the list the tree already read (the inventory's), not a new one.
       const subscription = ((await deps.session.inventory.allSubscriptions(signal)) as Subscription[]).find((s) => s?.subscriptionId?.toLowerCase() === ref.subscriptionId.toLowerCase());
@@ -96,7 +94,7 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
   deps.log.info(`Connect ${cluster.name}: az connectedk8s proxy on port ${report.port}, kubeconfig ${kubeconfig}`);
   const execution = await vscode.tasks.executeTask(task);
   const proxy = await deps.prompter.withProgress(
-    `Starting az connectedk8s proxy for ${cluster.name}…`,
+    l10n.t({ message: 'Starting {0} for {1}…', args: ['az connectedk8s proxy', cluster.name], comment: '{0} is a command, {1} a cluster' }),
     async (_report, signal) => {
       try {
         const registered = await raceAbort(deps.manager.whenRegistered(definition), signal);
@@ -119,7 +117,7 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
 /** A proxy already starting: wait for it (cancellable) before checking nodes. */
 async function untilReady(prompter: Prompter, proxy: RunningProxy, cluster: string): Promise<void> {
   if (proxy.session.ready) return;
-  await prompter.withProgress(`Waiting for the proxy of ${cluster}…`, (_report, signal) => raceAbort(proxy.session.whenReady, signal));
+  await prompter.withProgress(l10n.t('Waiting for the proxy of {0}…', cluster), (_report, signal) => raceAbort(proxy.session.whenReady, signal));
 }
 
 /**
@@ -128,14 +126,17 @@ async function untilReady(prompter: Prompter, proxy: RunningProxy, cluster: stri
  */
 function announce(deps: ConnectDependencies, proxy: RunningProxy, check: NodesCheck): void {
   const kubernetes = kubernetesViewAction(deps.kubernetesView);
-  const message = `${proxy.definition.cluster}: ${check.summary} (proxy on port ${proxy.port}).`;
+  const message = l10n.t({ message: '{0}: {1} (proxy on port {2}).', args: [proxy.definition.cluster, check.summary, proxy.port], comment: '{0} is a cluster, {1} what kubectl found ("3 nodes, 3 Ready")' });
+  // The buttons as shown; the answer is one of them.
+  const openTerminal = l10n.t('Open Terminal');
+  const stopProxy = l10n.t('Stop Proxy');
   let chosen: string | undefined;
   void deps.prompter
-    .ask(message, { severity: check.ok ? 'info' : 'warning' }, OPEN_TERMINAL, STOP_PROXY, ...(kubernetes ? [kubernetes] : []))
+    .ask(message, { severity: check.ok ? 'info' : 'warning' }, openTerminal, stopProxy, ...(kubernetes ? [kubernetes] : []))
     .then(async (choice) => {
       chosen = choice;
-      if (choice === OPEN_TERMINAL) deps.manager.showTerminal(proxy);
-      if (choice === STOP_PROXY) await deps.manager.stop(proxy);
+      if (choice === openTerminal) deps.manager.showTerminal(proxy);
+      if (choice === stopProxy) await deps.manager.stop(proxy);
       if (kubernetes && choice === kubernetes) {
         await runKubernetesViewAction(kubernetes, { prompter: deps.prompter, log: deps.log, seams: deps.kubernetesView }, { cluster: proxy.definition.cluster, kubeconfig: proxy.kubeconfig });
       }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -32,14 +33,18 @@ export async function preparePrivateFolder(folder: string, platform: NodeJS.Plat
   await fs.promises.mkdir(folder, { recursive: true, mode: 0o700 });
   if (platform === 'win32') return undefined;
   const stat = await fs.promises.lstat(folder);
-  if (stat.isSymbolicLink()) throw new Error(`The kubeconfig folder ${folder} is a symbolic link; set azureLocal.kubeconfigFolder to a plain folder.`);
+  if (stat.isSymbolicLink()) throw new Error(l10n.t('The kubeconfig folder {0} is a symbolic link; set {1} to a plain folder.', folder, 'azureLocal.kubeconfigFolder'));
   if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) {
-    throw new Error(`The kubeconfig folder ${folder} belongs to another user; set azureLocal.kubeconfigFolder to a folder of yours.`);
+    throw new Error(l10n.t('The kubeconfig folder {0} belongs to another user; set {1} to a folder of yours.', folder, 'azureLocal.kubeconfigFolder'));
   }
   const mode = stat.mode & 0o777;
   if ((mode & 0o077) === 0) return undefined;
   await fs.promises.chmod(folder, 0o700);
-  return `The kubeconfig folder ${folder} was open to others (mode ${mode.toString(8).padStart(4, '0')}); it is now 0700, like the kubeconfigs in it.`;
+  return l10n.t({
+    message: 'The kubeconfig folder {0} was open to others (mode {1}); it is now 0700, like the kubeconfigs in it.',
+    args: [folder, mode.toString(8).padStart(4, '0')],
+    comment: '{1} is the folder\'s old file mode in octal (0755)',
+  });
 }
 
 /** How many backups of a merged kubeconfig are kept (they hold credentials too). */
@@ -55,7 +60,7 @@ export function defaultKubeconfigPath(env: NodeJS.ProcessEnv = process.env): str
 export async function readKubeconfig(kubectl: string, file: string): Promise<Kubeconfig | undefined> {
   if (!fs.existsSync(file)) return undefined;
   const result = await runTool(kubectl, ['config', 'view', '--raw', '--output', 'json', '--kubeconfig', file]);
-  if (result.code !== 0) throw new Error(`kubectl could not read ${file}: ${result.stderr.trim()}`);
+  if (result.code !== 0) throw new Error(l10n.t({ message: 'kubectl could not read {0}: {1}', args: [file, result.stderr.trim()], comment: '{1} is what kubectl said' }));
   return JSON.parse(result.stdout) as Kubeconfig;
 }
 
@@ -68,7 +73,7 @@ export interface MergePlan {
 
 export async function planMerge(kubectl: string, incomingFile: string, target = defaultKubeconfigPath()): Promise<MergePlan> {
   const [existing, incoming] = await Promise.all([readKubeconfig(kubectl, target), readKubeconfig(kubectl, incomingFile)]);
-  if (!incoming) throw new Error(`${incomingFile} does not exist.`);
+  if (!incoming) throw new Error(l10n.t('{0} does not exist.', incomingFile));
   return { target, existing, incoming, conflicts: existing ? kubeconfigConflicts(existing, incoming) : [] };
 }
 
@@ -94,7 +99,7 @@ export async function applyMerge(kubectl: string, plan: MergePlan, choice: Confl
   try {
     await writePrivateFile(json, JSON.stringify(merged));
     const result = await runTool(kubectl, ['config', 'view', '--raw', '--kubeconfig', json]);
-    if (result.code !== 0) throw new Error(`kubectl could not write the merged kubeconfig: ${result.stderr.trim()}`);
+    if (result.code !== 0) throw new Error(l10n.t({ message: 'kubectl could not write the merged kubeconfig: {0}', args: [result.stderr.trim()], comment: '{0} is what kubectl said' }));
     await writePrivateFile(target, result.stdout);
   } finally {
     await fs.promises.rm(json, { force: true });
@@ -114,7 +119,7 @@ async function writableTarget(target: string): Promise<string> {
   try {
     return await fs.promises.realpath(target);
   } catch {
-    throw new Error(`${target} is a symbolic link to a file that does not exist; nothing was merged. Fix the link or merge by hand.`);
+    throw new Error(l10n.t('{0} is a symbolic link to a file that does not exist; nothing was merged. Fix the link or merge by hand.', target));
   }
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { commandLine, userShell } from '../shellQuote';
 import { runTool } from './processes';
 import { nodesArgs } from './taskDefinition';
@@ -15,9 +16,12 @@ export interface NodesCheck {
 export async function checkNodes(kubectlPath: string, kubeconfig: string): Promise<NodesCheck> {
   const result = await runTool(kubectlPath, nodesArgs(kubeconfig), { timeoutMs: 60000 }).catch((error: Error) => ({ code: 1, stdout: '', stderr: error.message }));
   const output = result.stdout + result.stderr;
-  if (result.code !== 0) return { ok: false, output, summary: `kubectl failed: ${result.stderr.trim().split('\n')[0] || `exit code ${result.code}`}` };
+  if (result.code !== 0) {
+    const said = result.stderr.trim().split('\n')[0];
+    return { ok: false, output, summary: said ? l10n.t({ message: 'kubectl failed: {0}', args: [said], comment: '{0} is the first line kubectl printed on its error output' }) : l10n.t('kubectl failed: exit code {0}', result.code) };
+  }
   const summary = summarizeNodeTable(result.stdout);
-  return summary ? { ok: true, output, summary: describeNodeSummary(summary) } : { ok: false, output, summary: 'kubectl listed no nodes' };
+  return summary ? { ok: true, output, summary: describeNodeSummary(summary) } : { ok: false, output, summary: l10n.t('kubectl listed no nodes') };
 }
 
 /** The check as a terminal shows it: the command (dimmed), kubectl's output, then the summary (bold). */

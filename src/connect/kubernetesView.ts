@@ -31,6 +31,7 @@
  * its Clusters view. Only the typings are imported (`import type`): the package's helper would activate the
  * Kubernetes extension as soon as this bundle loads. Logs name paths and settings, never a kubeconfig's content.
  */
+import * as l10n from '@vscode/l10n';
 import * as os from 'os';
 import * as vscode from 'vscode';
 import type { API, APIBroker, ClusterExplorerV1, ComponentKey, ConfigurationV1, KubectlV1, Version } from 'vscode-kubernetes-tools-api';
@@ -52,9 +53,10 @@ import {
   type PathContext,
 } from './kubernetesViewSettings';
 
-export const OPEN_IN_KUBERNETES_VIEW = 'Open in Kubernetes View';
-export const INSTALL_KUBERNETES_EXTENSION = 'Install Kubernetes Extension';
-export const CHANGE_SETTINGS = 'Change Settings';
+/** The buttons, translated each time they are shown; the answer is compared with the same translated label. */
+export const openInKubernetesViewLabel = (): string => l10n.t('Open in Kubernetes View');
+export const installKubernetesExtensionLabel = (): string => l10n.t('Install Kubernetes Extension');
+const changeSettingsLabel = (): string => l10n.t('Change Settings');
 
 /** What this module needs of VS Code beyond settings and trust; tests replace it (e.g. "not installed"). */
 export interface KubernetesViewSeams {
@@ -90,12 +92,12 @@ function seamsOf(deps: Pick<KubernetesViewDependencies, 'seams'>): KubernetesVie
  */
 export function kubernetesViewAction(seams?: Partial<KubernetesViewSeams>): string | undefined {
   if (!vscode.workspace.isTrusted) return undefined;
-  return seamsOf({ seams }).extension() ? OPEN_IN_KUBERNETES_VIEW : INSTALL_KUBERNETES_EXTENSION;
+  return seamsOf({ seams }).extension() ? openInKubernetesViewLabel() : installKubernetesExtensionLabel();
 }
 
 /** Runs the button kubernetesViewAction offered. */
 export function runKubernetesViewAction(action: string, deps: KubernetesViewDependencies, target: KubernetesViewTarget): Promise<void> {
-  return action === INSTALL_KUBERNETES_EXTENSION ? installKubernetesExtension(deps, target) : openInKubernetesView(deps, target);
+  return action === installKubernetesExtensionLabel() ? installKubernetesExtension(deps, target) : openInKubernetesView(deps, target);
 }
 
 /** A version of a component of the Kubernetes extension's API, as its helper (js/helper.js getCore) reads it. */
@@ -122,16 +124,21 @@ export async function openInKubernetesView(deps: KubernetesViewDependencies, tar
   const override = workspaceOverride(inspected, kubeconfig, paths);
   if (override) {
     deps.log.warn(`Kubernetes view: the ${override.scope} settings set ${ACTIVE_KUBECONFIG_KEY}; nothing was changed`);
+    const args = [override.path, ACTIVE_KUBECONFIG_KEY, kubeconfig, cluster];
+    const comment = '{0} and {2} are kubeconfig paths, {1} a setting, {3} a cluster';
     void deps.prompter.ask(
-      `The Kubernetes view uses ${override.path}: this ${override.scope}'s settings set ${ACTIVE_KUBECONFIG_KEY}, which wins over your user settings. Nothing was changed; set it there to ${kubeconfig} (or remove it) to see ${cluster}.`,
+      override.scope === 'workspace folder'
+        ? l10n.t({ message: "The Kubernetes view uses {0}: this workspace folder's settings set {1}, which wins over your user settings. Nothing was changed; set it there to {2} (or remove it) to see {3}.", args, comment })
+        : l10n.t({ message: "The Kubernetes view uses {0}: this workspace's settings set {1}, which wins over your user settings. Nothing was changed; set it there to {2} (or remove it) to see {3}.", args, comment }),
       { severity: 'warning' },
     );
     return;
   }
   const plan = planKubernetesViewSettings(inspected.globalValue, kubeconfig, paths);
   if (plan.changed) {
-    const answer = await deps.prompter.ask(consentMessage(cluster, kubeconfig, plan), { severity: 'info', modal: true }, CHANGE_SETTINGS);
-    if (answer !== CHANGE_SETTINGS) {
+    const changeSettings = changeSettingsLabel();
+    const answer = await deps.prompter.ask(consentMessage(cluster, kubeconfig, plan), { severity: 'info', modal: true }, changeSettings);
+    if (answer !== changeSettings) {
       deps.log.info(`Kubernetes view for ${cluster}: declined; no setting changed`);
       return;
     }
@@ -144,11 +151,18 @@ export async function openInKubernetesView(deps: KubernetesViewDependencies, tar
   if (configuration.available) {
     const seen = await untilReads(configuration.api, kubeconfig, paths);
     if (seen.pathType === 'wsl') {
-      void deps.prompter.ask(`The Kubernetes extension runs kubectl in WSL (vs-kubernetes.use-wsl) and reads ${seen.wslPath}; it cannot use ${kubeconfig}. The setting was changed, but the view does not show ${cluster}.`, { severity: 'warning' });
+      void deps.prompter.ask(
+        l10n.t({
+          message: 'The Kubernetes extension runs kubectl in WSL ({0}) and reads {1}; it cannot use {2}. The setting was changed, but the view does not show {3}.',
+          args: ['vs-kubernetes.use-wsl', seen.wslPath, kubeconfig, cluster],
+          comment: '{0} is a setting, {1} and {2} kubeconfig paths, {3} a cluster',
+        }),
+        { severity: 'warning' },
+      );
       return;
     }
     if (!sameKubeconfig(seen.hostPath, kubeconfig, paths)) {
-      void deps.prompter.ask(`The Kubernetes extension still reads ${seen.hostPath}, not ${kubeconfig}; its view does not show ${cluster}.`, { severity: 'warning' });
+      void deps.prompter.ask(l10n.t({ message: 'The Kubernetes extension still reads {0}, not {1}; its view does not show {2}.', args: [seen.hostPath, kubeconfig, cluster], comment: '{0} and {1} are kubeconfig paths, {2} a cluster' }), { severity: 'warning' });
       return;
     }
   } else {
@@ -198,10 +212,11 @@ export async function installKubernetesExtension(deps: KubernetesViewDependencie
   await seams.executeCommand('workbench.extensions.installExtension', KUBERNETES_EXTENSION_ID);
   const deadline = Date.now() + (deps.installWaitMs ?? 10000);
   while (!seams.extension() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  const openInView = openInKubernetesViewLabel();
   if (!seams.extension()) {
-    void deps.prompter.ask(`The Kubernetes extension is installed but not loaded yet. Reload the window, then choose "${OPEN_IN_KUBERNETES_VIEW}" after the next Connect.`, { severity: 'info' });
+    void deps.prompter.ask(l10n.t({ message: 'The Kubernetes extension is installed but not loaded yet. Reload the window, then choose "{0}" after the next Connect.', args: [openInView], comment: '{0} is the button Open in Kubernetes View' }), { severity: 'info' });
     return;
   }
-  const choice = await deps.prompter.ask(`The Kubernetes extension is installed. Show ${target.cluster} in its view?`, { severity: 'info' }, OPEN_IN_KUBERNETES_VIEW);
-  if (choice === OPEN_IN_KUBERNETES_VIEW) await openInKubernetesView(deps, target);
+  const choice = await deps.prompter.ask(l10n.t('The Kubernetes extension is installed. Show {0} in its view?', target.cluster), { severity: 'info' }, openInView);
+  if (choice === openInView) await openInKubernetesView(deps, target);
 }

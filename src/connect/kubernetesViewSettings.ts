@@ -7,6 +7,7 @@
  * (vscode-kubernetes-tools/vscode-kubernetes-tools, package.json `contributes.configuration` and
  * src/components/config/config.ts). So the whole object is written back, with the user's other keys kept.
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 
 export const KUBERNETES_EXTENSION_ID = 'ms-kubernetes-tools.vscode-kubernetes-tools';
@@ -108,24 +109,64 @@ export function workspaceOverride(inspected: InspectedSection, kubeconfig: strin
   return undefined;
 }
 
+/** How the changes of a plan are said: as asked before (consentMessage), or as done after (changedMessage). */
+interface ChangeWording {
+  /** The active kubeconfig becomes the new one; `previous` is the user's until now, when one was set. */
+  active(previous: string | undefined): string;
+  /** Paths added to the known kubeconfigs: the first, and the others when there are more. */
+  known(first: string, others: string | undefined): string;
+}
+
+function describeChanges(plan: SettingsPlan, wording: ChangeWording): string[] {
+  const changes: string[] = [];
+  if (plan.activeChanged) changes.push(wording.active(plan.previousActive));
+  if (plan.knownAdded.length) {
+    const [first, ...others] = plan.knownAdded;
+    changes.push(wording.known(first, others.length ? others.join(', ') : undefined));
+  }
+  return changes;
+}
+
 /** What the user is asked before their settings change: every setting named, with its value now. */
 export function consentMessage(cluster: string, kubeconfig: string, plan: SettingsPlan): string {
-  const parts: string[] = [];
-  if (plan.activeChanged) {
-    parts.push(`set ${ACTIVE_KUBECONFIG_KEY} to ${kubeconfig} (${plan.previousActive ? `now ${plan.previousActive}` : 'now unset: the extension uses KUBECONFIG or ~/.kube/config'})`);
-  }
-  if (plan.knownAdded.length) parts.push(`add ${plan.knownAdded.join(' and ')} to ${KNOWN_KUBECONFIGS_KEY}`);
-  return `Show ${cluster} in the Kubernetes view? This changes the Kubernetes extension's user settings: ${parts.join('; ')}.`;
+  const parts = describeChanges(plan, {
+    active: (previous) =>
+      previous
+        ? l10n.t({ message: 'set {0} to {1} (now {2})', args: [ACTIVE_KUBECONFIG_KEY, kubeconfig, previous], comment: '{0} is a setting, {1} the new kubeconfig path, {2} the one set now' })
+        : l10n.t({ message: 'set {0} to {1} (now unset: the extension uses KUBECONFIG or ~/.kube/config)', args: [ACTIVE_KUBECONFIG_KEY, kubeconfig], comment: '{0} is a setting, {1} a kubeconfig path' }),
+    known: (first, others) =>
+      others
+        ? l10n.t({ message: 'add {0} and {1} to {2}', args: [first, others, KNOWN_KUBECONFIGS_KEY], comment: '{0} and {1} are kubeconfig paths, {2} a setting' })
+        : l10n.t({ message: 'add {0} to {1}', args: [first, KNOWN_KUBECONFIGS_KEY], comment: '{0} is a kubeconfig path, {1} a setting' }),
+  });
+  return l10n.t({
+    message: "Show {0} in the Kubernetes view? This changes the Kubernetes extension's user settings: {1}.",
+    args: [cluster, parts.join('; ')],
+    comment: '{0} is a cluster, {1} the changes ("set … to …; add … to …")',
+  });
 }
 
 /** What was done, naming each setting that changed (or that none did). */
 export function changedMessage(cluster: string, kubeconfig: string, plan: SettingsPlan, context: string | undefined): string {
-  const changes: string[] = [];
-  if (plan.activeChanged) changes.push(`${ACTIVE_KUBECONFIG_KEY} is now ${kubeconfig}${plan.previousActive ? ` (was ${plan.previousActive})` : ' (was unset)'}`);
-  if (plan.knownAdded.length) changes.push(`${KNOWN_KUBECONFIGS_KEY} gained ${plan.knownAdded.join(' and ')}`);
-  const settings = changes.length ? `User settings changed: ${changes.join('; ')}.` : `No setting changed: ${ACTIVE_KUBECONFIG_KEY} already was ${kubeconfig}.`;
-  const switchBack = plan.previousActive && plan.activeChanged ? ' "Kubernetes: Set Kubeconfig" switches back.' : '';
-  return `The Kubernetes view shows ${cluster}${context ? ` (context ${context})` : ''}. ${settings}${switchBack}`;
+  const changes = describeChanges(plan, {
+    active: (previous) =>
+      previous
+        ? l10n.t({ message: '{0} is now {1} (was {2})', args: [ACTIVE_KUBECONFIG_KEY, kubeconfig, previous], comment: '{0} is a setting, {1} and {2} kubeconfig paths' })
+        : l10n.t({ message: '{0} is now {1} (was unset)', args: [ACTIVE_KUBECONFIG_KEY, kubeconfig], comment: '{0} is a setting, {1} a kubeconfig path' }),
+    known: (first, others) =>
+      others
+        ? l10n.t({ message: '{0} gained {1} and {2}', args: [KNOWN_KUBECONFIGS_KEY, first, others], comment: '{0} is a setting, {1} and {2} kubeconfig paths' })
+        : l10n.t({ message: '{0} gained {1}', args: [KNOWN_KUBECONFIGS_KEY, first], comment: '{0} is a setting, {1} a kubeconfig path' }),
+  });
+  const shows = context
+    ? l10n.t({ message: 'The Kubernetes view shows {0} (context {1}).', args: [cluster, context], comment: '{1} is a kubeconfig context' })
+    : l10n.t('The Kubernetes view shows {0}.', cluster);
+  const settings = changes.length
+    ? l10n.t({ message: 'User settings changed: {0}.', args: [changes.join('; ')], comment: '{0} lists the changes ("… is now …; … gained …")' })
+    : l10n.t({ message: 'No setting changed: {0} already was {1}.', args: [ACTIVE_KUBECONFIG_KEY, kubeconfig], comment: '{0} is a setting, {1} a kubeconfig path' });
+  const switchBack =
+    plan.previousActive && plan.activeChanged ? l10n.t({ message: '"{0}" switches back.', args: ['Kubernetes: Set Kubeconfig'], comment: "{0} is the Kubernetes extension's command that switches kubeconfigs" }) : undefined;
+  return [shows, settings, switchBack].filter(Boolean).join(' ');
 }
 
 /**

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** What `kubectl get node` said, reduced to the sentence a notification shows. Pure: unit-tested. */
 export interface NodeSummary {
   total: number;
@@ -18,7 +20,11 @@ export function summarizeNodeTable(table: string): NodeSummary | undefined {
   return { total: rows.length, ready: rows.length - notReady.length, notReady };
 }
 
+/** "3 nodes, 3 Ready", or "3 nodes, 2 Ready; not ready: moc-x (NotReady)": each wording one whole string, by count. */
 export function describeNodeSummary(summary: NodeSummary): string {
-  const nodes = `${summary.total} ${summary.total === 1 ? 'node' : 'nodes'}, ${summary.ready} Ready`;
-  return summary.notReady.length ? `${nodes}; not ready: ${summary.notReady.join(', ')}` : nodes;
+  const { total, ready } = summary;
+  // "Ready" is the node status kubectl shows; the names of nodes not ready come with theirs, as kubectl wrote them.
+  if (!summary.notReady.length) return total === 1 ? l10n.t('{0} node, {1} Ready', total, ready) : l10n.t('{0} nodes, {1} Ready', total, ready);
+  const notReady = summary.notReady.join(', ');
+  return total === 1 ? l10n.t('{0} node, {1} Ready; not ready: {2}', total, ready, notReady) : l10n.t('{0} nodes, {1} Ready; not ready: {2}', total, ready, notReady);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { SpawnOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -37,7 +38,7 @@ export const posixPlatform: ProxyPlatform = {
     const deadline = Date.now() + 3000;
     while (groupAlive(pid) && Date.now() < deadline) await delay(100);
     if (groupAlive(pid)) signalGroup(pid, 'SIGKILL');
-    await provenGone(() => groupAlive(pid), ports, `process group ${pid}`);
+    await provenGone(() => groupAlive(pid), ports, () => l10n.t('process group {0} still runs', pid));
   },
   endTreeNow(pid) {
     signalGroup(pid, 'SIGTERM');
@@ -67,7 +68,13 @@ export function windowsPlatform(env: NodeJS.ProcessEnv = process.env, exists: (f
       // with % is refused rather than risked. ARM names never hold one; a path might.
       const withPercent = [azPath, ...args].find((a) => a.includes('%'));
       if (withPercent !== undefined) {
-        throw new Error(`"${withPercent}" holds a %, which cannot pass through cmd.exe intact. Point azureLocal.azPath at the Azure CLI's own az.cmd (…\\CLI2\\wbin\\az.cmd, beside its python.exe), or use a path without %.`);
+        throw new Error(
+          l10n.t({
+            message: '"{0}" holds a %, which cannot pass through cmd.exe intact. Point {1} at the Azure CLI\'s own az.cmd ({2}, beside its python.exe), or use a path without %.',
+            args: [withPercent, 'azureLocal.azPath', '…\\CLI2\\wbin\\az.cmd'],
+            comment: '{0} is a path or argument, {1} a setting, {2} where the Azure CLI installs az.cmd',
+          }),
+        );
       }
       return {
         file: env.ComSpec ?? env.COMSPEC ?? path.win32.join(systemRoot, 'System32', 'cmd.exe'),
@@ -77,7 +84,7 @@ export function windowsPlatform(env: NodeJS.ProcessEnv = process.env, exists: (f
     },
     async endTree(pid, ports) {
       await runTool(path.win32.join(systemRoot, 'System32', 'taskkill.exe'), taskkillArgs(pid), { timeoutMs: 15000 }).catch(() => undefined);
-      await provenGone(() => processAlive(pid), ports, `process ${pid}`);
+      await provenGone(() => processAlive(pid), ports, () => l10n.t('process {0} still runs', pid));
     },
     endTreeNow(pid) {
       void runTool(path.win32.join(systemRoot, 'System32', 'taskkill.exe'), taskkillArgs(pid), { timeoutMs: 15000 }).catch(() => undefined);
@@ -155,7 +162,7 @@ export function processAlive(pid: number): boolean {
 }
 
 /** Waits (bounded) until nothing of the tree answers and no one listens on its ports; says what is left if not. */
-async function provenGone(alive: () => boolean, ports: readonly number[], what: string): Promise<void> {
+async function provenGone(alive: () => boolean, ports: readonly number[], stillRuns: () => string): Promise<void> {
   const deadline = Date.now() + 5000;
   for (;;) {
     const held = [];
@@ -163,12 +170,18 @@ async function provenGone(alive: () => boolean, ports: readonly number[], what: 
     const running = alive();
     if (!running && !held.length) return;
     if (Date.now() > deadline) {
-      throw new Error(
-        `The proxy did not end: ${running ? `${what} still runs` : ''}${running && held.length ? '; ' : ''}${held.length ? `port ${held.join(' and ')} still in use (an arcProxy process may be left; end it in Task Manager or with kill)` : ''}.`,
-      );
+      const left = [running ? stillRuns() : undefined, held.length ? portsInUse(held) : undefined].filter(Boolean).join('; ');
+      throw new Error(l10n.t({ message: 'The proxy did not end: {0}.', args: [left], comment: '{0} says what is left ("process 123 still runs; port 47011 still in use (…)")' }));
     }
     await delay(100);
   }
+}
+
+function portsInUse(held: readonly number[]): string {
+  const [first, ...more] = held;
+  return more.length
+    ? l10n.t('port {0} and {1} still in use (an arcProxy process may be left; end it in Task Manager or with kill)', first, more.join(', '))
+    : l10n.t('port {0} still in use (an arcProxy process may be left; end it in Task Manager or with kill)', first);
 }
 
 function listening(port: number): Promise<boolean> {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { tryParseJson } from '../azure/armError';
 import { platformFor } from './platform';
 import { findProxyPort, DEFAULT_PROXY_PORT } from './ports';
@@ -53,7 +54,7 @@ export async function runPrerequisiteChecks(options: PrerequisiteOptions): Promi
       const invocation = file === az ? proxyPlatform.azInvocation(file, args) : { file, args, options: {} };
       return runTool(invocation.file, invocation.args, { timeoutMs: 60000, signal: options.signal, windowsVerbatimArguments: invocation.options.windowsVerbatimArguments });
     });
-  const fixes = FIXES[(options.platform ?? process.platform) === 'win32' ? 'windows' : 'posix'];
+  const fixes = fixesFor(options.platform ?? process.platform);
   const results: PrerequisiteResult[] = [];
 
   const [azChecks, kubectlCheck, port] = await Promise.all([
@@ -64,28 +65,60 @@ export async function runPrerequisiteChecks(options: PrerequisiteOptions): Promi
   results.push(...azChecks, kubectlCheck);
   results.push(
     port === undefined
-      ? { name: 'Proxy ports', ok: false, detail: `no free pair of ports from ${DEFAULT_PROXY_PORT}`, fix: 'Stop other `az connectedk8s proxy` processes (they hold ports 47010–47011 and up).' }
-      : { name: 'Proxy ports', ok: true, detail: port === DEFAULT_PROXY_PORT ? `${port - 1}–${port} free` : `${port - 1}–${port} (47010–47011 are in use)` },
+      ? {
+          name: l10n.t('Proxy ports'),
+          ok: false,
+          detail: l10n.t('no free pair of ports from {0}', DEFAULT_PROXY_PORT),
+          fix: l10n.t({ message: 'Stop other `{0}` processes (they hold ports 47010–47011 and up).', args: ['az connectedk8s proxy'], comment: '{0} is a command' }),
+        }
+      : {
+          name: l10n.t('Proxy ports'),
+          ok: true,
+          detail: port === DEFAULT_PROXY_PORT ? l10n.t({ message: '{0}–{1} free', args: [port - 1, port], comment: 'a range of ports' }) : l10n.t({ message: '{0}–{1} (47010–47011 are in use)', args: [port - 1, port], comment: 'a range of ports' }),
+        },
   );
   return { results, az, kubectl, port };
 }
 
-/** The installers differ: the MSI or winget on Windows, the install script and packages elsewhere. */
-const FIXES = {
-  posix: {
-    installAz: 'Install the Azure CLI (https://aka.ms/installazurecli) or set azureLocal.azPath to it',
-    reinstallAz: 'Reinstall the Azure CLI: https://aka.ms/installazurecli',
-    installKubectl: 'Install kubectl (az aks install-cli) or set azureLocal.kubectlPath to it',
-    reinstallKubectl: 'Reinstall kubectl: az aks install-cli',
-  },
-  windows: {
-    installAz: 'Install the Azure CLI: winget install --exact --id Microsoft.AzureCLI (or the MSI, https://aka.ms/installazurecliwindows), or set azureLocal.azPath to its az.cmd',
-    reinstallAz: 'Reinstall the Azure CLI: winget install --exact --id Microsoft.AzureCLI (or the MSI, https://aka.ms/installazurecliwindows)',
-    installKubectl: 'Install kubectl: az aks install-cli (then reopen VS Code so that PATH has it), or set azureLocal.kubectlPath to kubectl.exe',
-    reinstallKubectl: 'Reinstall kubectl: az aks install-cli',
-  },
-};
-type Fixes = (typeof FIXES)['posix'];
+interface Fixes {
+  installAz: string;
+  reinstallAz: string;
+  installKubectl: string;
+  reinstallKubectl: string;
+}
+
+/**
+ * The installers differ: the MSI or winget on Windows, the install script and packages elsewhere. Translated when a
+ * check runs (not when this module loads, before activation configures the translations); commands, addresses and
+ * settings are arguments, never translated.
+ */
+function fixesFor(platform: NodeJS.Platform): Fixes {
+  const installCli = 'az aks install-cli';
+  const reinstallKubectl = l10n.t({ message: 'Reinstall kubectl: {0}', args: [installCli], comment: '{0} is a command' });
+  if (platform !== 'win32') {
+    return {
+      installAz: l10n.t({ message: 'Install the Azure CLI ({0}) or set {1} to it', args: ['https://aka.ms/installazurecli', 'azureLocal.azPath'], comment: '{0} is an address, {1} a setting' }),
+      reinstallAz: l10n.t({ message: 'Reinstall the Azure CLI: {0}', args: ['https://aka.ms/installazurecli'], comment: '{0} is an address' }),
+      installKubectl: l10n.t({ message: 'Install kubectl ({0}) or set {1} to it', args: [installCli, 'azureLocal.kubectlPath'], comment: '{0} is a command, {1} a setting' }),
+      reinstallKubectl,
+    };
+  }
+  const winget = 'winget install --exact --id Microsoft.AzureCLI';
+  return {
+    installAz: l10n.t({
+      message: 'Install the Azure CLI: {0} (or the MSI, {1}), or set {2} to its az.cmd',
+      args: [winget, 'https://aka.ms/installazurecliwindows', 'azureLocal.azPath'],
+      comment: '{0} is a command, {1} an address, {2} a setting',
+    }),
+    reinstallAz: l10n.t({ message: 'Reinstall the Azure CLI: {0} (or the MSI, {1})', args: [winget, 'https://aka.ms/installazurecliwindows'], comment: '{0} is a command, {1} an address' }),
+    installKubectl: l10n.t({
+      message: 'Install kubectl: {0} (then reopen VS Code so that PATH has it), or set {1} to kubectl.exe',
+      args: [installCli, 'azureLocal.kubectlPath'],
+      comment: '{0} is a command, {1} a setting',
+    }),
+    reinstallKubectl,
+  };
+}
 
 async function checkAz(az: string, options: PrerequisiteOptions, run: (file: string, args: string[]) => Promise<ToolResult>, fixes: Fixes): Promise<PrerequisiteResult[]> {
   const [version, extension, account] = await Promise.all([
@@ -97,14 +130,14 @@ async function checkAz(az: string, options: PrerequisiteOptions, run: (file: str
   const versions = parseJson<Record<string, unknown>>(version.stdout);
   results.push(
     version.code === 0 && versions
-      ? { name: 'Azure CLI', ok: true, detail: `${String(versions['azure-cli'] ?? 'unknown version')} (${az})` }
-      : { name: 'Azure CLI', ok: false, detail: firstLine(version.stderr) || `"${az} version" failed`, fix: fixes.reinstallAz },
+      ? { name: 'Azure CLI', ok: true, detail: `${String(versions['azure-cli'] ?? l10n.t('unknown version'))} (${az})` }
+      : { name: 'Azure CLI', ok: false, detail: firstLine(version.stderr) || failed(`${az} version`), fix: fixes.reinstallAz },
   );
   const ext = parseJson<{ version?: string }>(extension.stdout);
   results.push(
     extension.code === 0 && ext
-      ? { name: 'connectedk8s extension', ok: true, detail: ext.version ?? 'installed' }
-      : { name: 'connectedk8s extension', ok: false, detail: firstLine(extension.stderr) || 'not installed', fix: 'az extension add --name connectedk8s' },
+      ? { name: connectedk8sExtension(), ok: true, detail: ext.version ?? l10n.t('installed') }
+      : { name: connectedk8sExtension(), ok: false, detail: firstLine(extension.stderr) || l10n.t('not installed'), fix: 'az extension add --name connectedk8s' },
   );
   results.push(accountResult(account, options));
   return results;
@@ -112,41 +145,49 @@ async function checkAz(az: string, options: PrerequisiteOptions, run: (file: str
 
 function accountResult(account: ToolResult, options: PrerequisiteOptions): PrerequisiteResult {
   const login = `az login${options.tenantId ? ` --tenant ${options.tenantId}` : ''}`;
-  const parsed = parseJson<{ tenantId?: string; id?: string; user?: { name?: string } }>(account.stdout);
+  const thenSet = () => l10n.t({ message: '{0}, then: {1}', args: [login, `az account set --subscription ${options.subscriptionId}`], comment: '{0} and {1} are commands, run in that order' });
+  const name = l10n.t('Azure CLI sign-in');
+  const parsed = parseJson<{ tenantId?: string; id?: string; user?: { name?: string | null } }>(account.stdout);
   if (account.code !== 0 || !parsed) {
     const message = firstLine(account.stderr);
     const signedOut = /az login/i.test(message) || !message;
-    return {
-      name: 'Azure CLI sign-in',
-      ok: false,
-      detail: signedOut ? 'not signed in' : message,
-      fix: signedOut ? login : `${login}, then: az account set --subscription ${options.subscriptionId}`,
-    };
+    return { name, ok: false, detail: signedOut ? l10n.t('not signed in') : message, fix: signedOut ? login : thenSet() };
   }
   if (options.tenantId && parsed.tenantId?.toLowerCase() !== options.tenantId.toLowerCase()) {
-    return { name: 'Azure CLI sign-in', ok: false, detail: `signed in to tenant ${parsed.tenantId}, the cluster is in tenant ${options.tenantId}`, fix: login };
+    return { name, ok: false, detail: l10n.t('signed in to tenant {0}, the cluster is in tenant {1}', `${parsed.tenantId}`, options.tenantId), fix: login };
   }
   if (options.subscriptionId && parsed.id?.toLowerCase() !== options.subscriptionId.toLowerCase()) {
-    return { name: 'Azure CLI sign-in', ok: false, detail: `cannot use subscription ${options.subscriptionId}`, fix: `${login}, then: az account set --subscription ${options.subscriptionId}` };
+    return { name, ok: false, detail: l10n.t('cannot use subscription {0}', options.subscriptionId), fix: thenSet() };
   }
-  return { name: 'Azure CLI sign-in', ok: true, detail: `${parsed.user?.name ?? 'signed in'} · tenant ${parsed.tenantId}` };
+  const tenant = `${parsed.tenantId}`;
+  const user = parsed.user?.name;
+  return {
+    name,
+    ok: true,
+    detail: user === undefined || user === null ? l10n.t('signed in · tenant {0}', tenant) : l10n.t({ message: '{0} · tenant {1}', args: [`${user}`, tenant], comment: '{0} is the signed-in account' }),
+  };
 }
 
 async function checkKubectl(kubectl: string, run: (file: string, args: string[]) => Promise<ToolResult>, fixes: Fixes): Promise<PrerequisiteResult> {
   const version = await run(kubectl, ['version', '--client', '--output', 'json']);
   const parsed = parseJson<{ clientVersion?: { gitVersion?: string } }>(version.stdout);
   return version.code === 0
-    ? { name: 'kubectl', ok: true, detail: `${parsed?.clientVersion?.gitVersion ?? 'found'} (${kubectl})` }
-    : { name: 'kubectl', ok: false, detail: firstLine(version.stderr) || `"${kubectl} version" failed`, fix: fixes.reinstallKubectl };
+    ? { name: 'kubectl', ok: true, detail: `${parsed?.clientVersion?.gitVersion ?? l10n.t('found')} (${kubectl})` }
+    : { name: 'kubectl', ok: false, detail: firstLine(version.stderr) || failed(`${kubectl} version`), fix: fixes.reinstallKubectl };
 }
 
 function missingAz(setting: string, fixes: Fixes): PrerequisiteResult {
-  return { name: 'Azure CLI', ok: false, detail: `"${setting}" not found`, fix: fixes.installAz };
+  return { name: 'Azure CLI', ok: false, detail: notFound(setting), fix: fixes.installAz };
 }
 
 function missingKubectl(setting: string, fixes: Fixes): PrerequisiteResult {
-  return { name: 'kubectl', ok: false, detail: `"${setting}" not found`, fix: fixes.installKubectl };
+  return { name: 'kubectl', ok: false, detail: notFound(setting), fix: fixes.installKubectl };
 }
+
+// The names of the tools (Azure CLI, kubectl) are not translated; what is checked of them is.
+const connectedk8sExtension = () => l10n.t({ message: '{0} extension', args: ['connectedk8s'], comment: "{0} is the Azure CLI extension's name" });
+const notFound = (setting: string) => l10n.t({ message: '"{0}" not found', args: [setting], comment: '{0} is the path or command name a setting gives' });
+const failed = (command: string) => l10n.t({ message: '"{0}" failed', args: [command], comment: '{0} is a command line' });
 
 function parseJson<T>(text: string): T | undefined {
   return tryParseJson(text) as T | undefined;

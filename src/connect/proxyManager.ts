@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { NodesCheck } from './kubectlNodes';
 import { ProxySession } from './proxySession';
@@ -42,7 +43,7 @@ export class ProxyManager implements vscode.Disposable {
   private readonly statusBar = vscode.window.createStatusBarItem('azureLocal.proxies', vscode.StatusBarAlignment.Left, 50);
 
   constructor(private readonly record?: ProxyGroupRecord) {
-    this.statusBar.name = 'Azure Local proxies';
+    this.statusBar.name = l10n.t('Azure Local proxies');
     this.statusBar.command = 'azureLocal.manageProxies';
     this.onDidChange(() => this.updateStatusBar());
   }
@@ -147,9 +148,9 @@ export class ProxyManager implements vscode.Disposable {
       this.statusBar.hide();
       return;
     }
-    const names = proxies.map((p) => `${p.definition.cluster} :${p.port}${p.session.ready ? '' : ' (starting)'}`);
-    this.statusBar.text = proxies.length === 1 ? `$(plug) ${proxies[0].definition.cluster}` : `$(plug) ${proxies.length} proxies`;
-    this.statusBar.tooltip = `Azure Local proxies (click to stop one or open its terminal)\n${names.join('\n')}`;
+    const names = proxies.map((p) => (p.session.ready ? `${p.definition.cluster} :${p.port}` : l10n.t({ message: '{0} :{1} (starting)', args: [p.definition.cluster, p.port], comment: 'a cluster and its proxy\'s port' })));
+    this.statusBar.text = `$(plug) ${proxies.length === 1 ? proxies[0].definition.cluster : l10n.t('{0} proxies', proxies.length)}`;
+    this.statusBar.tooltip = `${l10n.t('Azure Local proxies (click to stop one or open its terminal)')}\n${names.join('\n')}`;
     this.statusBar.show();
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { commandLine, userShell } from '../shellQuote';
@@ -100,7 +101,8 @@ export class ProxySession {
           output: (text) => this.say(text),
           ready: () => void this.onReady(),
           exit: (code, signal) => {
-            this.say(`\n\x1b[2maz exited (${signal ?? `code ${code}`}).\x1b[0m\n`);
+            const exited = signal ? l10n.t({ message: 'az exited ({0}).', args: [signal], comment: '{0} is the signal that ended it (SIGTERM)' }) : l10n.t('az exited (code {0}).', `${code}`);
+            this.say(`\n\x1b[2m${exited}\x1b[0m\n`);
             void this.stop(code ?? 1);
           },
         },
@@ -128,7 +130,7 @@ export class ProxySession {
   /** Ends the proxy's whole tree (once; later calls wait for the first), then tells the views. */
   stop(exitCode = 0): Promise<void> {
     this.ended ??= (async () => {
-      const why = new Error(`az connectedk8s proxy for ${this.options.definition.cluster} ended${this.lastWords()}`);
+      const why = new Error(this.endedMessage());
       this.settleReady.reject(why);
       this.settleNodes.reject(why);
       this.releaseStartLock();
@@ -166,9 +168,12 @@ export class ProxySession {
     for (const listener of [...this.listeners]) call(listener);
   }
 
-  /** The last lines az printed (not our echoed commands), for the error when it ends before it is ready. */
-  private lastWords(): string {
+  /** Why the proxy is gone, with the last lines az printed (not our echoed commands): the error when it ends before it is ready. */
+  private endedMessage(): string {
     const said = this.transcript.split(/\r?\n/).filter((line) => line.trim() && !line.startsWith('\x1b[2m')).slice(-3).join(' ');
-    return said ? `: ${said}` : '.';
+    const [command, cluster] = ['az connectedk8s proxy', this.options.definition.cluster];
+    return said
+      ? l10n.t({ message: '{0} for {1} ended: {2}', args: [command, cluster, said], comment: '{0} is a command, {1} a cluster, {2} the last lines it printed' })
+      : l10n.t({ message: '{0} for {1} ended.', args: [command, cluster], comment: '{0} is a command, {1} a cluster' });
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -50,7 +51,7 @@ export async function acquireStartLock(options: StartLockOptions = {}): Promise<
       await fs.promises.rm(dir, REMOVE).catch(() => undefined);
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`Another proxy has been starting for over a minute (lock ${dir}); try again, or remove the folder if no proxy is starting.`);
+    if (Date.now() > deadline) throw new Error(l10n.t({ message: 'Another proxy has been starting for over a minute (lock {0}); try again, or remove the folder if no proxy is starting.', args: [dir], comment: '{0} is the lock folder' }));
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -68,22 +69,31 @@ const CLUSTER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
  */
 export function validateTaskDefinition(definition: unknown, folder: string): string | undefined {
   const d = (definition && typeof definition === 'object' ? definition : {}) as Record<string, unknown>;
-  if (d.action !== 'proxy' && d.action !== 'nodes') return 'tasks.json: action: "proxy" or "nodes".';
+  // "tasks.json", the task's keys and their quoted values are as written in tasks.json: left as they are in every language.
+  if (d.action !== 'proxy' && d.action !== 'nodes') return l10n.t('tasks.json: action: "proxy" or "nodes".');
   if (typeof d.cluster !== 'string' || !CLUSTER_NAME.test(d.cluster)) {
-    return 'tasks.json: cluster: the cluster\'s name, 1 to 63 letters, digits, "-", "_" or ".", starting with a letter or digit.';
+    return l10n.t('tasks.json: cluster: the cluster\'s name, 1 to 63 letters, digits, "-", "_" or ".", starting with a letter or digit.');
   }
-  const group = typeof d.resourceGroup === 'string' ? validateResourceGroupName(d.resourceGroup) : 'Resource group name: required.';
-  if (group) return `tasks.json: resourceGroup: ${group.replace(/^Resource group name: /, '')}`;
-  if (d.subscription !== undefined && (typeof d.subscription !== 'string' || !GUID.test(d.subscription))) return 'tasks.json: subscription: a subscription id (a GUID).';
+  const group = typeof d.resourceGroup === 'string' ? validateResourceGroupName(d.resourceGroup) : l10n.t('Resource group name: required.');
+  // The validator's messages open with "Resource group name: ", dropped here in English; in another language the
+  // translated message is kept whole (still right, only longer).
+  if (group) return l10n.t({ message: 'tasks.json: resourceGroup: {0}', args: [group.replace(/^Resource group name: /, '')], comment: '{0} is the rule the name breaks' });
+  if (d.subscription !== undefined && (typeof d.subscription !== 'string' || !GUID.test(d.subscription))) return l10n.t('tasks.json: subscription: a subscription id (a GUID).');
   if (d.port !== undefined && !(typeof d.port === 'number' && Number.isInteger(d.port) && d.port >= 1025 && d.port <= 65535)) {
-    return 'tasks.json: port: a whole number from 1025 to 65535 (the proxy also listens on the port below it).';
+    return l10n.t('tasks.json: port: a whole number from 1025 to 65535 (the proxy also listens on the port below it).');
   }
   if (d.kubeconfig !== undefined) {
-    if (typeof d.kubeconfig !== 'string' || !d.kubeconfig.trim()) return `tasks.json: kubeconfig: a file name in the kubeconfig folder ${folder} (azureLocal.kubeconfigFolder).`;
+    if (typeof d.kubeconfig !== 'string' || !d.kubeconfig.trim()) {
+      return l10n.t({ message: 'tasks.json: kubeconfig: a file name in the kubeconfig folder {0} ({1}).', args: [folder, 'azureLocal.kubeconfigFolder'], comment: '{0} is a folder, {1} the setting that names it' });
+    }
     const file = resolveKubeconfig(folder, d.kubeconfig);
     const inside = path.relative(path.resolve(folder), file);
     if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) {
-      return `tasks.json: kubeconfig: must be inside the kubeconfig folder ${folder} (azureLocal.kubeconfigFolder), which the extension keeps private.`;
+      return l10n.t({
+        message: 'tasks.json: kubeconfig: must be inside the kubeconfig folder {0} ({1}), which the extension keeps private.',
+        args: [folder, 'azureLocal.kubeconfigFolder'],
+        comment: '{0} is a folder, {1} the setting that names it',
+      });
     }
     let link = false;
     try {
@@ -91,7 +101,7 @@ export function validateTaskDefinition(definition: unknown, folder: string): str
     } catch {
       // Not there yet: the extension creates it.
     }
-    if (link) return `tasks.json: kubeconfig: ${file} is a symbolic link; name a plain file.`;
+    if (link) return l10n.t('tasks.json: kubeconfig: {0} is a symbolic link; name a plain file.', file);
   }
   return undefined;
 }

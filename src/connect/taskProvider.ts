@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { AzureSession } from '../auth/azureSession';
 import { errorText } from '../azure/armError';
@@ -7,7 +8,7 @@ import { settings } from '../settings';
 import { preparePrivateFolder } from './kubeconfigFiles';
 import { NodesTerminal } from './nodesTerminal';
 import { MessageTerminal } from './textTerminal';
-import { findProxyPort } from './ports';
+import { DEFAULT_PROXY_PORT, findProxyPort } from './ports';
 import { resolveExecutable } from './processes';
 import { isAzureLocalTask, proxyTaskName, type ProxyManager, type StartProxyOptions } from './proxyManager';
 import { kubeconfigPathFor, proxyKey, resolveKubeconfig, TASK_TYPE, validateTaskDefinition, type AzureLocalTaskDefinition } from './taskDefinition';
@@ -110,11 +111,11 @@ export class AzureLocalTaskProvider implements vscode.TaskProvider {
     const unusable = options.kubeconfig ? undefined : await preparePrivateFolder(folder).then(() => undefined, (error: Error) => error.message);
     if (unusable) return this.refuse(unusable);
     const kubeconfig = options.kubeconfig ?? (definition.kubeconfig ? resolveKubeconfig(folder, definition.kubeconfig) : kubeconfigPathFor(folder, definition));
-    if (!kubectl) return new MessageTerminal(`kubectl not found ("${settings.kubectlPath()}"). Install it (az aks install-cli) or set azureLocal.kubectlPath.`);
+    if (!kubectl) return new MessageTerminal(l10n.t({ message: 'kubectl not found ("{0}"). Install it ({1}) or set {2}.', args: [settings.kubectlPath(), 'az aks install-cli', 'azureLocal.kubectlPath'], comment: '{0} is what the setting says, {1} a command, {2} the setting' }));
     if (definition.action === 'nodes') return new NodesTerminal(kubectl, kubeconfig);
-    if (!az) return new MessageTerminal(`The Azure CLI was not found ("${settings.azPath()}"). Install it (https://aka.ms/installazurecli) or set azureLocal.azPath.`);
+    if (!az) return new MessageTerminal(l10n.t({ message: 'The Azure CLI was not found ("{0}"). Install it ({1}) or set {2}.', args: [settings.azPath(), 'https://aka.ms/installazurecli', 'azureLocal.azPath'], comment: '{0} is what the setting says, {1} an address, {2} the setting' }));
     const port = options.port ?? definition.port ?? (await findProxyPort({ taken: this.manager.takenPorts() }));
-    if (!port) return new MessageTerminal('No free pair of proxy ports from 47011: stop other `az connectedk8s proxy` processes.');
+    if (!port) return new MessageTerminal(l10n.t({ message: 'No free pair of proxy ports from {0}: stop other `{1}` processes.', args: [DEFAULT_PROXY_PORT, 'az connectedk8s proxy'], comment: '{0} is a port, {1} a command' }));
     return this.manager.createTerminal(definition, { az, kubectl, port, kubeconfig, checkNodesWhenReady: options.checkNodesWhenReady ?? false, onNodes: options.onNodes });
   }
 }
