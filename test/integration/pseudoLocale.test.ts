@@ -5,6 +5,7 @@
 // (@vscode/l10n, configured at activation from the same bundle).
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
@@ -28,7 +29,8 @@ suite('pseudo-locale', () => {
     const bundle = pseudo ? read('l10n/bundle.l10n.qps-ploc.json') : {};
     expected = (english) => {
       if (!pseudo) return english;
-      const localized = bundle[english];
+      // A string with a comment for translators is keyed "message/comment".
+      const localized = bundle[english] ?? bundle[Object.keys(bundle).find((key) => key.startsWith(`${english}/`)) ?? ''];
       assert.ok(localized, `"${english}" is not in the generated bundle (not passed through l10n.t?)`);
       assert.notStrictEqual(localized, english);
       return localized;
@@ -66,5 +68,29 @@ suite('pseudo-locale', () => {
     await vscode.commands.executeCommand('azureLocal.createCluster');
     assert.strictEqual(prompter.remaining, 0);
     assert.deepStrictEqual(prompter.validations, [expected('Cluster name: must start with a lowercase letter.')]);
+  });
+
+  test('connect: the prerequisites\' failure, from a module free of vscode', async () => {
+    const missing = path.join(os.tmpdir(), 'no-such-az');
+    const config = () => vscode.workspace.getConfiguration('azureLocal');
+    const before = config().inspect<string>('azPath')?.globalValue;
+    await config().update('azPath', missing, vscode.ConfigurationTarget.Global);
+    try {
+      const prompter = new ScriptedPrompter([]);
+      api.setTestOverrides({ prompter });
+      await vscode.commands.executeCommand('azureLocal.checkPrerequisites');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const fill = (template: string, ...args: string[]) => template.replace(/\{(\d+)\}/g, (_match, i: string) => args[Number(i)]);
+      const azureCli = fill(
+        expected('{0}: {1}. Fix: {2}'),
+        'Azure CLI',
+        fill(expected('"{0}" not found'), missing),
+        fill(expected('Install the Azure CLI ({0}) or set {1} to it'), 'https://aka.ms/installazurecli', 'azureLocal.azPath'),
+      );
+      // Whatever kubectl and the ports say follows the Azure CLI's failure.
+      assert.ok(prompter.errors[0]?.startsWith(azureCli), `${JSON.stringify(prompter.errors)} should begin with ${JSON.stringify(azureCli)}`);
+    } finally {
+      await config().update('azPath', before, vscode.ConfigurationTarget.Global);
+    }
   });
 });
