@@ -25,7 +25,7 @@ export async function addNodePool(deps: ChangeDependencies, node?: ClusterOrigin
   const { prompter, log } = deps;
   const ref = clusterRefFromId((node?.resource ?? (await pickCluster(deps.session, prompter, l10n.t('Add Node Pool')))).id);
   const client = deps.session.client;
-  const { pools, version, readiness, sizes, state } = await prompter.withProgress(l10n.t('Reading "{0}"…', ref.name), async (_report, signal) => {
+  const { pools, version, readiness, sizes, state } = await prompter.loading(l10n.t('Reading "{0}"…', ref.name), async (signal) => {
     const [pools, instance] = await Promise.all([listAgentPools(client, ref.connectedClusterId, signal), getProvisionedClusterInstance(client, ref.connectedClusterId, signal)]);
     const customLocationId = instance?.extendedLocation?.name;
     const version = instance?.properties?.kubernetesVersion;

@@ -20,7 +20,7 @@ export async function scaleNodePool(deps: ScaleNodePoolDependencies, node?: { re
   const pool = node?.resource ?? (await pickNodePool(deps.session, prompter, l10n.t('Scale Node Pool')));
   const ref = clusterRefFromId(pool.id);
   const client = deps.session.client;
-  const room = nodeRoom(await prompter.withProgress(l10n.t('Reading the node pools of "{0}"…', ref.name), (_report, signal) => listAgentPools(client, ref.connectedClusterId, signal)), pool.name);
+  const room = nodeRoom(await prompter.loading(l10n.t('Reading the node pools of "{0}"…', ref.name), (signal) => listAgentPools(client, ref.connectedClusterId, signal)), pool.name);
   const p = pool.properties ?? {};
   let change: { count: number } | { minCount: number; maxCount: number };
   if (p.enableAutoScaling) {

@@ -23,7 +23,7 @@ export async function upgradeCluster(deps: UpgradeClusterDependencies, node?: Cl
   const cluster = node?.resource ?? (await pickCluster(deps.session, prompter, l10n.t('Upgrade Kubernetes')));
   const ref = clusterRefFromId(cluster.id);
   const client = deps.session.client;
-  const [profile, before] = await prompter.withProgress(l10n.t('Reading the upgrades of "{0}"…', ref.name), (_report, signal) =>
+  const [profile, before] = await prompter.loading(l10n.t('Reading the upgrades of "{0}"…', ref.name), (signal) =>
     Promise.all([getUpgradeProfile(client, ref.connectedClusterId, signal), getProvisionedClusterInstance(client, ref.connectedClusterId, signal)]),
   );
   // The service refuses a PUT while another operation runs (409): said before anything is asked.

@@ -75,8 +75,13 @@ export interface Prompter {
   notify(message: string): void;
   /** The one way errors reach the user (see errors.ts): resolves true when they asked for the details. */
   showError(message: string): Promise<boolean>;
-  /** A cancellable progress notification; the signal aborts when the user cancels. */
+  /** A cancellable progress notification (for operations); the signal aborts when the user cancels. */
   withProgress<T>(title: string, task: (report: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T>;
+  /**
+   * A short read between two prompts (the resource groups a step decides from): shown where the prompts are, as a busy
+   * quick input, so a wizard does not flash notifications; closing it aborts the signal and cancels.
+   */
+  loading<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
 /** Thrown by a prompt when the user presses Back. Recognised by name: test scripts load their own copy of this module. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { abortSignalFor, OperationCancelledError } from '../cancellation';
+import { abortSignalFor, OperationCancelledError, raceAbort } from '../cancellation';
 import { GoBackError, type AskOptions, type InputOptions, type PickItem, type PickOptions, type Prompter, type StepPosition } from './prompter';
 
 /** Typing pauses this long before an async check (a GET per keystroke would be rude to ARM). */
@@ -192,6 +192,22 @@ export class VSCodePrompter implements Prompter {
         task((message) => progress.report({ message }), abortSignalFor(token)),
       ),
     );
+  }
+
+  async loading<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const picker = vscode.window.createQuickPick();
+    picker.placeholder = title;
+    picker.busy = true;
+    picker.enabled = false;
+    picker.ignoreFocusOut = true;
+    const controller = new AbortController();
+    picker.onDidHide(() => controller.abort());
+    picker.show();
+    try {
+      return await raceAbort(task(controller.signal), controller.signal);
+    } finally {
+      picker.dispose();
+    }
   }
 }
 

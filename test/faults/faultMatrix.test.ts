@@ -429,6 +429,9 @@ class FaultPrompter implements Prompter {
     if (!options.modal) return undefined;
     return actions.find((a) => (this.act.rollback === 'delete' ? /^Delete/.test(a) : /^Keep/.test(a)));
   }
+  loading<T>(_title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return task(new AbortController().signal);
+  }
   withProgress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = new AbortController();
     const points = (this.act.cancel ?? []).filter((p) => p.progress.test(title));

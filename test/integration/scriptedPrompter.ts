@@ -45,6 +45,8 @@ export class ScriptedPrompter implements Prompter {
   readonly notices: string[] = [];
   readonly errors: string[] = [];
   readonly progress: { title: string; reports: string[] }[] = [];
+  /** The titles of short reads shown where the prompts are (not as notifications). */
+  readonly loads: string[] = [];
   /** The validation messages the script expected and saw. */
   readonly validations: string[] = [];
   private readonly script: Answer[];
@@ -143,6 +145,11 @@ export class ScriptedPrompter implements Prompter {
       entry.reports.push(message);
       if (this.cancelProgressWhen?.test(message)) controller.abort();
     }, controller.signal);
+  }
+
+  async loading<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.loads.push(title);
+    return task(new AbortController().signal);
   }
 
   private next(what: string): Answer {

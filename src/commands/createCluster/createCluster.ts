@@ -81,7 +81,7 @@ async function applyOrigin(context: CreateClusterContext, resource: { id: string
     if (problem) throw new Error(l10n.t('Logical network {0} cannot host an AKS Arc cluster: {1}', network.name, problem));
     context.logicalNetwork = network;
   }
-  const [subscriptions, customLocation] = await prompter.withProgress(l10n.t('Reading the subscription and custom location…'), (_report, signal) =>
+  const [subscriptions, customLocation] = await prompter.loading(l10n.t('Reading the subscription and custom location…'), (signal) =>
     Promise.all([listSubscriptions(context.client, signal), context.client.get<CustomLocation>(customLocationId!, { apiVersion: API_VERSIONS.customLocations, signal })]),
   );
   const subscription = subscriptions.find((s) => s.subscriptionId.toLowerCase() === subscriptionId?.toLowerCase());

@@ -8,7 +8,8 @@ const catalogName = (catalog: CustomLocationCatalog): string => (catalog === 'ku
 
 /**
  * A custom location's catalog of Kubernetes versions or VM sizes. The first cluster on a custom location finds none:
- * then it is created (a one-time PUT and its long-running operation) under a cancellable progress notification.
+ * then it is created (a one-time PUT and its long-running operation) under a cancellable progress notification; the read
+ * itself shows where the prompts are.
  */
 export async function loadCatalog<V>(context: CreateClusterContext, prompter: Prompter, catalog: CustomLocationCatalog): Promise<CatalogResource<V>> {
   const customLocation = context.customLocation!;
@@ -23,9 +24,9 @@ export async function loadCatalog<V>(context: CreateClusterContext, prompter: Pr
 
 async function readOrCreate<V>(context: CreateClusterContext, prompter: Prompter, catalog: CustomLocationCatalog): Promise<CatalogResource<V>> {
   const customLocation = context.customLocation!;
-  const existing = await prompter.withProgress(
+  const existing = await prompter.loading(
     l10n.t({ message: 'Reading {0} of {1}…', args: [catalogName(catalog), customLocation.name], comment: ['{0} is "Kubernetes versions" or "VM sizes", {1} a custom location.'] }),
-    (_report, signal) => getCatalog<V>(context.client, customLocation.id, catalog, signal),
+    (signal) => getCatalog<V>(context.client, customLocation.id, catalog, signal),
   );
   if (existing?.properties?.values?.length) return existing;
   return prompter.withProgress(

@@ -12,7 +12,7 @@ export const defaultResourceGroupStep: WizardStep<CreateClusterContext> = {
   shouldPrompt: (context) => !context.resourceGroup,
   async prompt(context, prompter) {
     const subscriptionId = context.subscription!.subscriptionId;
-    const groups = await prompter.withProgress(l10n.t('Reading resource groups…'), (_report, signal) => listResourceGroups(context.client, subscriptionId, signal));
+    const groups = await prompter.loading(l10n.t('Reading resource groups…'), (signal) => listResourceGroups(context.client, subscriptionId, signal));
     const remembered = context.defaults.subscriptionId?.toLowerCase() === subscriptionId.toLowerCase() ? context.defaults.resourceGroup?.toLowerCase() : undefined;
     const chosen = groups.find((g) => remembered && g.name?.toLowerCase() === remembered) ?? (groups.length === 1 ? groups[0] : undefined);
     if (!chosen?.name) return;

@@ -13,7 +13,7 @@ export const providerRegistrationStep: WizardStep<CreateClusterContext> = {
   shouldPrompt: (context) => context.providersCheckedFor !== context.subscription?.subscriptionId,
   async prompt(context, prompter) {
     const subscription = context.subscription!;
-    const missing = await prompter.withProgress(l10n.t('Checking resource providers…'), (_report, signal) =>
+    const missing = await prompter.loading(l10n.t('Checking resource providers…'), (signal) =>
       unregisteredProviders(context.client, subscription.subscriptionId, AKS_ARC_PROVIDERS, signal),
     );
     if (!missing.length) {
