@@ -48,8 +48,10 @@ export function chooseQuickDefaults(current: PlainAnswers & { controlPlaneIp?: s
   ]);
   if (nodePool) because.nodePool = nodePool;
   if (!current.controlPlaneIp) {
-    // Optional in the 2024-01-01 API (controlPlane.controlPlaneEndpoint.hostIP); the issue's premise, not checked
-    // against a Microsoft page here: Azure Local 2411 and later assign it when none is given.
+    // Optional in the 2024-01-01 API (controlPlane.controlPlaneEndpoint.hostIP). "You can now deploy AKS Arc clusters
+    // without specifying the control plane IP. The IP address is assigned automatically." (What's new in AKS on Azure
+    // Local, release 2411: MicrosoftDocs/azure-stack-docs AKS-Arc/aks-whats-new-local.md); it is chosen "from the
+    // logical network passed during the Kubernetes cluster create operation" (AKS-Arc/aks-hci-network-system-requirements.md).
     because.controlPlaneIp = l10n.t('assigned automatically (Azure Local 2411 and later); pick this line to set one');
   }
   if (current.enableAzureRbac === undefined) {
