@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
-import { child, children, control, extensionApi, label, perSubscriptionLists, roots, resetWorld } from './helpers';
+import { child, children, control, extensionApi, label, perSubscriptionLists, prodCluster, roots, resetWorld } from './helpers';
 
 const PROD = '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01';
 let api: AzureLocalApi;
@@ -64,5 +64,21 @@ suite('reliability in the extension host', () => {
     await command;
     await until(() => aborted(/\/subscriptions\?/).length === before + 1, `the subscriptions list was not aborted when the picker closed: ${JSON.stringify(api.recentRequests.slice(-5))}`);
     assert.strictEqual(api.telemetryEvents[api.telemetryEvents.length - 1].result, 'Canceled');
+  });
+
+  test('a read between prompts shows in the quick input: closing it stops the read and cancels (Upgrade Kubernetes…)', async () => {
+    api.setTestOverrides(undefined);
+    api.tree.refreshAll(); // the throttled row of the test before
+    const cluster = await prodCluster(api);
+    await control('faults', 'POST', { method: 'GET', path: 'upgradeProfiles/default$', hang: true, times: 1 });
+    const before = aborted(/upgradeProfiles/).length;
+    const errors = api.shownErrors.length;
+    const command = vscode.commands.executeCommand('azureLocal.upgradeCluster', cluster);
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await command;
+    await until(() => aborted(/upgradeProfiles/).length === before + 1, `the upgrade profile read was not aborted: ${JSON.stringify(api.recentRequests.slice(-5))}`);
+    assert.strictEqual(api.telemetryEvents[api.telemetryEvents.length - 1].result, 'Canceled');
+    assert.strictEqual(api.shownErrors.length, errors, 'a cancellation is not an error');
   });
 });
