@@ -8,7 +8,7 @@ import type { Subscription } from '../azure/models';
 import { preparePrivateFolder } from '../connect/kubeconfigFiles';
 import type { NodesCheck } from '../connect/kubectlNodes';
 import { runPrerequisiteChecks } from '../connect/prerequisites';
-import type { ProxyManager, RunningProxy } from '../connect/proxyManager';
+import type { ProxyManager, RunningProxy, StartProxyOptions } from '../connect/proxyManager';
 import { kubeconfigPathFor, TASK_TYPE, type AzureLocalTaskDefinition } from '../connect/taskDefinition';
 import type { AzureLocalTaskProvider } from '../connect/taskProvider';
 import { settings } from '../settings';
@@ -83,35 +83,40 @@ export async function connect(deps: ConnectDependencies, node?: ClusterOrigin): 
     void deps.prompter.ask(tightened, { severity: 'warning' });
   }
   const kubeconfig = kubeconfigPathFor(folder, definition);
-  const task = deps.tasks.task(definition, vscode.TaskScope.Workspace, {
+  const startOptions: Partial<StartProxyOptions> = {
     az: report.az,
     kubectl: report.kubectl,
     port: report.port,
     kubeconfig,
     checkNodesWhenReady: true,
     onNodes: (proxy, check) => announce(deps, proxy, check),
-  });
+  };
+  const task = deps.tasks.task(definition, vscode.TaskScope.Workspace, startOptions);
   deps.log.info(`Connect ${cluster.name}: az connectedk8s proxy on port ${report.port}, kubeconfig ${kubeconfig}`);
-  const execution = await vscode.tasks.executeTask(task);
-  const proxy = await deps.prompter.withProgress(
-    l10n.t({ message: 'Starting {0} for {1}…', args: ['az connectedk8s proxy', cluster.name], comment: '{0} is a command, {1} a cluster' }),
-    async (_report, signal) => {
-      try {
-        const registered = await raceAbort(deps.manager.whenRegistered(definition), signal);
-        deps.manager.attachExecution(definition, execution);
-        await raceAbort(registered.session.whenReady, signal);
-        return registered;
-      } catch (error) {
-        // Cancelled (or ended) before ready: nothing may keep running, nor a later start take this one's options.
-        deps.tasks.withdrawStartOptions(definition);
-        execution.terminate();
-        const started = deps.manager.get(definition);
-        if (started) await deps.manager.stop(started);
-        throw error;
-      }
-    },
-  );
-  return { port: proxy.port, kubeconfig, nodes: await proxy.session.firstNodesCheck, reused: false };
+  try {
+    const execution = await vscode.tasks.executeTask(task);
+    const proxy = await deps.prompter.withProgress(
+      l10n.t({ message: 'Starting {0} for {1}…', args: ['az connectedk8s proxy', cluster.name], comment: '{0} is a command, {1} a cluster' }),
+      async (_report, signal) => {
+        try {
+          const registered = await raceAbort(deps.manager.whenRegistered(definition), signal);
+          deps.manager.attachExecution(definition, execution);
+          await raceAbort(registered.session.whenReady, signal);
+          return registered;
+        } catch (error) {
+          // Cancelled (or ended) before ready: nothing may keep running.
+          execution.terminate();
+          const started = deps.manager.get(definition);
+          if (started) await deps.manager.stop(started);
+          throw error;
+        }
+      },
+    );
+    return { port: proxy.port, kubeconfig, nodes: await proxy.session.firstNodesCheck, reused: false };
+  } finally {
+    // Taken by the terminal that opened, or nobody's: a later start of this proxy must not use them.
+    deps.tasks.withdrawStartOptions(definition, startOptions);
+  }
 }
 
 /** A proxy already starting: wait for it (cancellable) before checking nodes. */

@@ -46,6 +46,7 @@ export class ProxySession {
   private process?: ProxyProcess;
   private started = false;
   private ended?: Promise<void>;
+  private exitCode = 0;
   private releaseStartLock: () => void = () => undefined;
   private readonly listeners: ProxySessionEvents[] = [];
   private readonly platform: ProxyPlatform;
@@ -73,6 +74,11 @@ export class ProxySession {
 
   get isEnded(): boolean {
     return !!this.ended;
+  }
+
+  /** Once the session is ending: its exit code when it has ended (a view opened after that has missed the event). */
+  get whenEnded(): Promise<number> | undefined {
+    return this.ended?.then(() => this.exitCode);
   }
 
   /** Listens to the session; returns the function that stops listening. */
@@ -129,6 +135,7 @@ export class ProxySession {
 
   /** Ends the proxy's whole tree (once; later calls wait for the first), then tells the views. */
   stop(exitCode = 0): Promise<void> {
+    if (!this.ended) this.exitCode = exitCode;
     this.ended ??= (async () => {
       const why = new Error(this.endedMessage());
       this.settleReady.reject(why);

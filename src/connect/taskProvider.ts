@@ -92,9 +92,13 @@ export class AzureLocalTaskProvider implements vscode.TaskProvider {
     return new MessageTerminal(reason);
   }
 
-  /** Connect's start options not taken (it gave up before the terminal opened): a later start must not use them. */
-  withdrawStartOptions(definition: AzureLocalTaskDefinition): void {
-    this.startOptions.delete(proxyKey(definition));
+  /**
+   * Connect is done with `options`: if no terminal took them (Connect gave up, or another Connect's proxy answered), a
+   * later start must not use them. Only these: another Connect's newer options for the same proxy stay.
+   */
+  withdrawStartOptions(definition: AzureLocalTaskDefinition, options: Partial<StartProxyOptions>): void {
+    const key = proxyKey(definition);
+    if (this.startOptions.get(key) === options) this.startOptions.delete(key);
   }
 
   private async terminalFor(definition: AzureLocalTaskDefinition): Promise<vscode.Pseudoterminal> {

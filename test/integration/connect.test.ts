@@ -41,6 +41,21 @@ async function stopAll(): Promise<void> {
   }
 }
 
+const PROXY_TASK = { type: 'azure-local', action: 'proxy', subscription: '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01', resourceGroup: 'rg-hci-seattle', cluster: 'aks-seattle-prod01' } as const;
+
+/** Runs the proxy task as Run Task does (the provided task, no options of Connect's) and waits for its proxy. */
+async function executeProxyTask(): Promise<{ port: number }> {
+  await vscode.tasks.executeTask(api.tasks.task(PROXY_TASK));
+  return api.proxies.whenRegistered(PROXY_TASK);
+}
+
+/** VS Code runs a task id once at a time: a stopped proxy's task must end, or running it again starts nothing. */
+async function untilTaskEnded(): Promise<void> {
+  const running = () => vscode.tasks.taskExecutions.filter((e) => e.task.definition.type === PROXY_TASK.type && e.task.definition.cluster === PROXY_TASK.cluster);
+  for (let i = 0; i < 100 && running().length; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.strictEqual(running().length, 0, "the stopped proxy's task did not end");
+}
+
 /** A resource group and a connected cluster in the emulator, made through ARM as a user would. */
 async function createConnectedCluster(group: string, name: string): Promise<void> {
   const sub = '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01';
@@ -71,6 +86,7 @@ suite('connect', () => {
 
   teardown(async () => {
     await stopAll();
+    await untilTaskEnded();
     delete process.env.AZ_STANDIN_NO_CONNECTEDK8S;
     delete process.env.AZ_STANDIN_TENANT;
     api.setTestOverrides(undefined);
@@ -127,7 +143,7 @@ suite('connect', () => {
   });
 
   test('Connect\'s proxy opened through the provided task (VS Code swaps the callback when provideTasks runs) keeps Connect\'s port and nodes check', async () => {
-    const definition = { type: 'azure-local', action: 'proxy', subscription: '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01', resourceGroup: 'rg-hci-seattle', cluster: 'aks-seattle-prod01' } as const;
+    const definition = PROXY_TASK;
     api.tasks.task(definition, vscode.TaskScope.Workspace, { port: 47015, checkNodesWhenReady: true }); // Connect's task
     await vscode.tasks.executeTask(api.tasks.task(definition)); // the one provideTasks returned, which VS Code may run instead
     const proxy = await api.proxies.whenRegistered(definition);
@@ -139,6 +155,29 @@ suite('connect', () => {
     } finally {
       clearTimeout(waited);
     }
+  });
+
+  test('a proxy stopped before VS Code opened its terminal ends its task too, so the task can run again', async () => {
+    await executeProxyTask();
+    await stopAll(); // at once: the terminal may not be open yet
+    await untilTaskEnded();
+    await executeProxyTask(); // started again: a proxy registers
+    await stopAll();
+    await untilTaskEnded();
+  });
+
+  test('a Connect that is done withdraws only its own start options: another Connect\'s stay, and none outlive their Connect', async () => {
+    const first = { port: 47015 };
+    const second = { port: 47017 };
+    api.tasks.task(PROXY_TASK, vscode.TaskScope.Workspace, first);
+    api.tasks.task(PROXY_TASK, vscode.TaskScope.Workspace, second); // a second Connect of the same cluster, started meanwhile
+    api.tasks.withdrawStartOptions(PROXY_TASK, first); // the first gives up
+    assert.strictEqual((await executeProxyTask()).port, 47017, "the second Connect's options were kept");
+    await stopAll();
+    await untilTaskEnded();
+    api.tasks.task(PROXY_TASK, vscode.TaskScope.Workspace, first);
+    api.tasks.withdrawStartOptions(PROXY_TASK, first); // done, no terminal took them (another Connect's proxy answered)
+    assert.strictEqual((await executeProxyTask()).port, 47011, 'a later run of the task uses no withdrawn options');
   });
 
   test('a busy 47011 (or 47010) moves the proxy to the next free pair', async () => {
