@@ -12,11 +12,13 @@ const production = process.argv.includes('--production');
  * piece of module state (the operation spec of each request, a WeakMap). Every copy keeps that state on one global,
  * as core-client itself does between its CommonJS and ESM builds (named for this extension: the host is shared).
  */
+const CORE_CLIENT_STATE = /[\\/]@azure[\\/]core-client[\\/]dist[\\/]commonjs[\\/]state-cjs\.js$/;
 const sharedCoreClientState = {
   name: 'shared-core-client-state',
   setup(build) {
-    build.onLoad({ filter: /[\\/]@azure[\\/]core-client[\\/]dist[\\/]commonjs[\\/]state-cjs\.js$/ }, () => ({
-      contents: "exports.state = globalThis[Symbol.for('azure-local-tools: @azure/core-client state')] ??= { operationRequestMap: new WeakMap() };",
+    // The file as core-client ships it (whatever its state holds), then the first copy's state is everyone's.
+    build.onLoad({ filter: CORE_CLIENT_STATE }, (args) => ({
+      contents: `${readFileSync(args.path, 'utf8')}\nexports.state = globalThis[Symbol.for('azure-local-tools: @azure/core-client state')] ??= exports.state;\n`,
       loader: 'js',
     }));
   },
@@ -39,6 +41,13 @@ const result = await esbuild.build({
   logLevel: 'warning',
   plugins: [sharedCoreClientState],
 });
+// A core-client update that moves its state elsewhere must stop the build, not ship bundles that cannot share it.
+for (const [output, { inputs }] of Object.entries(result.metafile.outputs)) {
+  const paths = Object.keys(inputs);
+  if (paths.some((p) => /[\\/]@azure[\\/]core-client[\\/]/.test(p)) && !paths.some((p) => CORE_CLIENT_STATE.test(p))) {
+    throw new Error(`${output} bundles @azure/core-client without dist/commonjs/state-cjs.js: update the shared-core-client-state plugin in esbuild.mjs`);
+  }
+}
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 for (const name of ['extension', 'telemetryReporter', 'azureCliCredential', 'resourceManagementClient']) {
   const bundle = readFileSync(`dist/${name}.js`);
