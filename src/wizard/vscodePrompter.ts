@@ -195,17 +195,19 @@ export class VSCodePrompter implements Prompter {
   }
 
   async loading<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    // Enabled (with no items, Enter does nothing): the keyboard stays in the quick input, so what the user types
+    // ahead goes nowhere rather than into the editor, and Escape is the quick input's.
     const picker = vscode.window.createQuickPick();
     picker.placeholder = title;
     picker.busy = true;
-    picker.enabled = false;
     picker.ignoreFocusOut = true;
     const controller = new AbortController();
-    picker.onDidHide(() => controller.abort());
+    const hidden = picker.onDidHide(() => controller.abort());
     picker.show();
     try {
       return await raceAbort(task(controller.signal), controller.signal);
     } finally {
+      hidden.dispose(); // disposing the picker hides it: that is not the user cancelling
       picker.dispose();
     }
   }

@@ -70,6 +70,9 @@ suite('quick create', () => {
       promptsBeforeReview(prompter).map((a) => a.split(' ').slice(0, 2).join(' ')),
       ['pick: Custom', 'pick: Resource', 'input: Name', 'pick: Logical', 'input: Microsoft'],
     );
+    // The reads between the questions show in the quick input; the one notification is the creation's.
+    for (const read of ['Checking resource providers…', 'Reading resource groups…', 'Reading Kubernetes versions of seattle-hci…']) assert.ok(prompter.loads.includes(read), `${read} in ${prompter.loads.join(' | ')}`);
+    assert.deepStrictEqual(prompter.progress.map((p) => p.title), ['Creating AKS Arc cluster "aks-quick01"']);
     // Custom locations of every shown subscription, each saying whose it is: the subscription is never asked.
     const locations = prompter.picks[0];
     assert.ok(locations.items.some((i) => i.label === 'dev-lab' && i.description?.includes('Contoso Edge Dev/Test')), JSON.stringify(locations.items));
