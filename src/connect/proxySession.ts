@@ -46,7 +46,8 @@ export class ProxySession {
   private process?: ProxyProcess;
   private started = false;
   private ended?: Promise<void>;
-  private exitCode = 0;
+  /** Set once the views have been told the end: a view that comes later is told at once. */
+  private endedWith?: number;
   private releaseStartLock: () => void = () => undefined;
   private readonly listeners: ProxySessionEvents[] = [];
   private readonly platform: ProxyPlatform;
@@ -76,13 +77,15 @@ export class ProxySession {
     return !!this.ended;
   }
 
-  /** Once the session is ending: its exit code when it has ended (a view opened after that has missed the event). */
-  get whenEnded(): Promise<number> | undefined {
-    return this.ended?.then(() => this.exitCode);
-  }
-
-  /** Listens to the session; returns the function that stops listening. */
+  /**
+   * Listens to the session; returns the function that stops listening. A listener that comes after the end (a task
+   * terminal VS Code opened after Stop Proxy) hears it at once: otherwise its task would never end.
+   */
   on(events: ProxySessionEvents): () => void {
+    if (this.endedWith !== undefined) {
+      events.ended?.(this.endedWith);
+      return () => undefined;
+    }
     this.listeners.push(events);
     return () => this.listeners.splice(this.listeners.indexOf(events), 1);
   }
@@ -135,13 +138,13 @@ export class ProxySession {
 
   /** Ends the proxy's whole tree (once; later calls wait for the first), then tells the views. */
   stop(exitCode = 0): Promise<void> {
-    if (!this.ended) this.exitCode = exitCode;
     this.ended ??= (async () => {
       const why = new Error(this.endedMessage());
       this.settleReady.reject(why);
       this.settleNodes.reject(why);
       this.releaseStartLock();
       await this.process?.stop().catch((error: Error) => this.say(`\x1b[31m${error.message}\x1b[0m\n`));
+      this.endedWith = exitCode;
       this.emit((l) => l.ended?.(exitCode));
     })();
     return this.ended;

@@ -15,13 +15,6 @@ export class ProxyTerminal extends TextTerminal {
 
   open(): void {
     if (this.session.transcript) this.print(this.session.transcript);
-    // Stopped before VS Code opened this terminal (Stop Proxy right after the task started): its end was told to
-    // nobody, and the task must end too, or its id stays "active" and the next run of it starts nothing.
-    const ended = this.session.whenEnded;
-    if (ended) {
-      void ended.then((code) => this.exit(code));
-      return;
-    }
     this.unsubscribe = this.session.on({
       output: (text) => this.print(text),
       ended: (code) => {

@@ -50,6 +50,14 @@ describe('ProxySession', () => {
     assert.equal(proxy.isEnded, true);
   });
 
+  it('a view that comes after the end (a task terminal opened after Stop Proxy) hears it at once, with its code', async () => {
+    const proxy = session('stopped-first', freePort());
+    await proxy.stop(3);
+    const heard: number[] = [];
+    proxy.on({ ended: (code) => heard.push(code) });
+    assert.deepEqual(heard, [3]);
+  });
+
   it('ended before ready: whenReady and firstNodesCheck reject with az\'s last words; nothing is left', async () => {
     const proxy = session('early', freePort());
     await proxy.start();
