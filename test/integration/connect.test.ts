@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { DEV_TOKEN } from '../../src/auth/loopback';
-import { child, children, emulatorUrl, extensionApi, roots, resetWorld } from './helpers';
+import { child, children, emulatorUrl, extensionApi, roots, resetWorld, until } from './helpers';
 import { answer, ScriptedPrompter } from './scriptedPrompter';
 import { liveMembers } from '../fixtures/processes';
 
@@ -51,9 +51,8 @@ async function executeProxyTask(): Promise<{ port: number }> {
 
 /** VS Code runs a task id once at a time: a stopped proxy's task must end, or running it again starts nothing. */
 async function untilTaskEnded(): Promise<void> {
-  const running = () => vscode.tasks.taskExecutions.filter((e) => e.task.definition.type === PROXY_TASK.type && e.task.definition.cluster === PROXY_TASK.cluster);
-  for (let i = 0; i < 100 && running().length; i++) await new Promise((r) => setTimeout(r, 100));
-  assert.strictEqual(running().length, 0, "the stopped proxy's task did not end");
+  const running = () => vscode.tasks.taskExecutions.some((e) => e.task.definition.type === PROXY_TASK.type && e.task.definition.cluster === PROXY_TASK.cluster);
+  await until(() => !running(), "the stopped proxy's task did not end");
 }
 
 /** A resource group and a connected cluster in the emulator, made through ARM as a user would. */

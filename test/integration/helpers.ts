@@ -123,3 +123,9 @@ export async function resetWorld(api?: AzureLocalApi): Promise<void> {
   await control('reset', 'POST');
   api?.tree.refreshAll();
 }
+
+/** Waits until `predicate` holds (the extension's work is asynchronous), failing with `what`. */
+export async function until(predicate: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100 && !predicate(); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(predicate(), what);
+}

@@ -2,16 +2,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureLocalApi } from '../../src/extension';
-import { child, children, control, extensionApi, label, perSubscriptionLists, prodCluster, roots, resetWorld } from './helpers';
+import { child, children, control, extensionApi, label, perSubscriptionLists, prodCluster, roots, resetWorld, until } from './helpers';
 
 const PROD = '3f2c7a1e-8b4d-4e6f-9a2b-1c3d5e7f9a01';
 let api: AzureLocalApi;
-
-/** Waits until `predicate` holds (the extension's work is asynchronous), failing with `what`. */
-async function until(predicate: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100 && !predicate(); i++) await new Promise((r) => setTimeout(r, 100));
-  assert.ok(predicate(), what);
-}
 
 const aborted = (pattern: RegExp) => api.recentRequests.filter((e) => pattern.test(e.url) && e.status === undefined && /abort/i.test(e.error ?? ''));
 
